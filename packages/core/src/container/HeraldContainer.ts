@@ -1,0 +1,126 @@
+import type { Binding, BindingService } from '@inversifyjs/core';
+import { Plugin, type PluginApi, type PluginContext } from '@inversifyjs/plugin';
+import { Container, type ContainerModule, type GetOptions, type Newable, type ServiceIdentifier } from 'inversify';
+import { ModuleLoadError, OutsideRequestScopeError } from '../errors.js';
+import { Response } from '../response/Response.js';
+import { RequestScope } from '../scope/RequestScope.js';
+import { assertNoCaptiveDependencies } from './captive-dependencies.js';
+import { describeService } from './describe-service.js';
+import { adoptRequestScope } from './request-scoped-binding.js';
+
+/** A registered service and, for class bindings, the class that implements it. */
+export interface BoundService {
+  readonly serviceIdentifier: ServiceIdentifier;
+  readonly implementationType: Newable | undefined;
+}
+
+/**
+ * Herald's application container: an inversify `Container` that knows about request scopes.
+ * `Response` and `RequestScope` are bound to the current scope's instances, `inRequestScope()`
+ * bindings get one instance per scope, and `prepare()` rejects captive dependencies.
+ * Build one with `createContainer`.
+ *
+ * @example
+ * ```ts
+ * const container = await createContainer({ modules: [itemsModule] });
+ * const scope = container.openScope();
+ * const items = await scope.run(() => container.getAsync(ItemsService));
+ * ```
+ */
+export class HeraldContainer {
+  /** The underlying inversify container, for binding and rebinding (e.g. test overrides). */
+  readonly inversify = new Container();
+  readonly #bindings: () => BindingService;
+  readonly #requestServices = new Set<ServiceIdentifier>([Response, RequestScope]);
+
+  constructor() {
+    let context: PluginContext | undefined;
+    this.inversify.register(
+      class BindingsProbe extends Plugin<Container> {
+        constructor(container: Container, pluginContext: PluginContext) {
+          super(container, pluginContext);
+          context = pluginContext;
+        }
+        load(_api: PluginApi): void {}
+      },
+    );
+    this.#bindings = () => (context as PluginContext).bindingService;
+    this.inversify.bind(RequestScope).toDynamicValue(() => currentScope(RequestScope));
+    this.inversify.bind(Response).toDynamicValue(() => currentScope(Response).response);
+  }
+
+  /**
+   * Loads modules one by one (sync or async), so a failure names the module that failed.
+   * Call `prepare()` afterwards; `createContainer` does both.
+   */
+  async load(...modules: ContainerModule[]): Promise<void> {
+    for (const [index, module] of modules.entries()) {
+      try {
+        await this.inversify.loadAsync(module);
+      } catch (error) {
+        const name = (module as { name?: unknown }).name;
+        const label =
+          typeof name === 'string' && name ? `module "${name}"` : `module #${index + 1} of ${modules.length}`;
+        throw new ModuleLoadError(label, error);
+      }
+    }
+  }
+
+  /**
+   * Binds `token` to a value each scope provides with `scope.provide(token, value)` — how an
+   * adapter makes its request object injectable. The token counts as request-scoped.
+   */
+  bindScopedValue<T>(token: ServiceIdentifier<T>): void {
+    this.#requestServices.add(token);
+    this.inversify.bind(token).toDynamicValue(() => currentScope(token).valueOf(token));
+  }
+
+  /**
+   * Makes every `inRequestScope()` binding per-scope and throws `CaptiveDependencyError` if a
+   * singleton depends on a request-scoped service. Idempotent: run it again after rebinding.
+   */
+  prepare(): void {
+    for (const binding of this.#allBindings()) adoptRequestScope(binding);
+    assertNoCaptiveDependencies({
+      all: () => this.#allBindings(),
+      of: (service) => this.#bindings().get(service) ?? [],
+      requestServices: this.#requestServices,
+    });
+  }
+
+  /** Every bound service, with its implementing class for class bindings. */
+  *services(): IterableIterator<BoundService> {
+    for (const binding of this.#allBindings()) {
+      yield {
+        serviceIdentifier: binding.serviceIdentifier,
+        implementationType: binding.type === 'Instance' ? binding.implementationType : undefined,
+      };
+    }
+  }
+
+  /** Opens a request scope with a fresh temporal `Response`. */
+  openScope(): RequestScope {
+    return new RequestScope();
+  }
+
+  /** Resolves a service synchronously (inside `scope.run()` for request-scoped ones). */
+  get<T>(service: ServiceIdentifier<T>, options?: GetOptions): T {
+    return this.inversify.get(service, options);
+  }
+
+  /** Resolves a service whose graph may be asynchronous. */
+  getAsync<T>(service: ServiceIdentifier<T>, options?: GetOptions): Promise<T> {
+    return this.inversify.getAsync(service, options);
+  }
+
+  *#allBindings(): IterableIterator<Binding> {
+    const bindings = this.#bindings();
+    for (const service of bindings.getBoundServices()) yield* bindings.get(service) ?? [];
+  }
+}
+
+function currentScope(service: ServiceIdentifier): RequestScope {
+  const scope = RequestScope.current();
+  if (scope === undefined) throw new OutsideRequestScopeError(describeService(service));
+  return scope;
+}

@@ -1,0 +1,68 @@
+import { type Binding, type ClassElementMetadata, getClassMetadata } from '@inversifyjs/core';
+import type { ServiceIdentifier } from 'inversify';
+import { LazyServiceIdentifier } from 'inversify';
+import { CaptiveDependencyError } from '../errors.js';
+import { describeService } from './describe-service.js';
+import { isRequestScoped } from './request-scoped-binding.js';
+
+/** What the check needs to know of the container. */
+export interface BindingGraph {
+  /** Every binding of the container. */
+  all(): Iterable<Binding>;
+  /** The bindings of one service. */
+  of(service: ServiceIdentifier): Iterable<Binding>;
+  /** Services that are request-scoped by nature (the `Response`, scoped values). */
+  requestServices: ReadonlySet<ServiceIdentifier>;
+}
+
+/**
+ * Throws `CaptiveDependencyError` when a singleton depends, directly or through other bindings,
+ * on a request-scoped service: inversify would build it once and keep the first request's
+ * instance inside it forever — a cross-request leak. Dependencies are read from the inject
+ * metadata of classes and `toResolvedValue` arguments; `toDynamicValue` and factory bindings
+ * resolve by hand and cannot be seen through.
+ */
+export function assertNoCaptiveDependencies(graph: BindingGraph): void {
+  for (const binding of graph.all()) {
+    if ((binding as { scope?: string }).scope !== 'Singleton' || isRequestScoped(binding)) continue;
+    const chain = findRequestScopedPath(graph, binding, new Set());
+    if (chain) throw new CaptiveDependencyError([describeService(binding.serviceIdentifier), ...chain]);
+  }
+}
+
+function findRequestScopedPath(graph: BindingGraph, binding: Binding, visiting: Set<Binding>): string[] | undefined {
+  visiting.add(binding);
+  for (const service of dependenciesOf(binding)) {
+    const name = describeService(service);
+    if (graph.requestServices.has(service)) return [name];
+    for (const dependency of graph.of(service)) {
+      if (isRequestScoped(dependency)) return [name];
+      if (visiting.has(dependency)) continue;
+      const rest = findRequestScopedPath(graph, dependency, visiting);
+      if (rest) return [name, ...rest];
+    }
+  }
+  visiting.delete(binding);
+  return undefined;
+}
+
+function dependenciesOf(binding: Binding): ServiceIdentifier[] {
+  switch (binding.type) {
+    case 'Instance': {
+      const metadata = getClassMetadata(binding.implementationType);
+      return [...metadata.constructorArguments, ...metadata.properties.values()].flatMap(serviceOf);
+    }
+    case 'ResolvedValue':
+      return binding.metadata.arguments.flatMap(serviceOf);
+    case 'ServiceRedirection':
+      return [binding.targetServiceIdentifier];
+    default:
+      return [];
+  }
+}
+
+function serviceOf(element: ClassElementMetadata | { kind: unknown; value?: unknown }): ServiceIdentifier[] {
+  const value = (element as { value?: unknown }).value;
+  if (value === undefined) return [];
+  return [value instanceof LazyServiceIdentifier ? value.unwrap() : (value as ServiceIdentifier)];
+}

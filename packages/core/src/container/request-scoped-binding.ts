@@ -1,0 +1,43 @@
+import type { Binding } from '@inversifyjs/core';
+import { OutsideRequestScopeError } from '../errors.js';
+import { RequestScope } from '../scope/RequestScope.js';
+import { describeService } from './describe-service.js';
+
+type ScopedBinding = Extract<Binding, { scope: string }>;
+
+const EMPTY = Object.freeze({ isRight: false, value: undefined });
+const adopted = new WeakSet<object>();
+
+/**
+ * Makes an inversify `inRequestScope()` binding mean "one instance per Herald request scope".
+ *
+ * inversify's own request scope lasts one `container.get` call, so two resolutions in the same
+ * HTTP request would get two instances. Rather than a child container per request (70–120 µs
+ * each, measured), the binding is turned into a singleton whose cache lives in the current
+ * `RequestScope`: inversify's singleton path — sync or async, with activations — reads and
+ * writes `binding.cache`, and here those reads and writes go to the scope found through
+ * AsyncLocalStorage. Outside a scope the cache reads empty and the write throws, so the
+ * resolution fails with `OutsideRequestScopeError` instead of leaking a shared instance.
+ *
+ * Relies on inversify 8's binding shape (`scope`, `cache`), pinned in package.json.
+ */
+export function adoptRequestScope(binding: Binding): void {
+  if (!isRequestScoped(binding) || adopted.has(binding)) return;
+  Object.defineProperty(binding, 'cache', {
+    configurable: true,
+    enumerable: true,
+    get: () => RequestScope.current()?.instances.get(binding) ?? EMPTY,
+    set: (entry: unknown) => {
+      const scope = RequestScope.current();
+      if (scope === undefined) throw new OutsideRequestScopeError(describeService(binding.serviceIdentifier));
+      scope.instances.set(binding, entry);
+    },
+  });
+  (binding as { scope: string }).scope = 'Singleton';
+  adopted.add(binding);
+}
+
+/** Whether the binding was declared `inRequestScope()` (before or after adoption). */
+export function isRequestScoped(binding: Binding): binding is ScopedBinding {
+  return adopted.has(binding) || (binding as Partial<ScopedBinding>).scope === 'Request';
+}

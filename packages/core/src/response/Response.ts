@@ -1,0 +1,77 @@
+import { ResponseAlreadySentError } from '../errors.js';
+import { assertStatus } from './field-validation.js';
+import { ResponseHeaders } from './ResponseHeaders.js';
+import { type CookieOptions, type DeleteCookieOptions, serializeSetCookie } from './set-cookie.js';
+
+/**
+ * The request's temporal response: headers, cookies and a status that the handler and any
+ * dependency write to while the handler still returns plain data. The class is its own
+ * injection token; every resolution inside one request scope gets the same instance. The
+ * adapter merges it into the response it sends, then seals it: later writes throw.
+ *
+ * @example
+ * ```ts
+ * class RateLimiter {
+ *   constructor(@inject(Response) response: Response) {
+ *     response.headers.set('X-RateLimit-Limit', '100');
+ *   }
+ * }
+ * ```
+ */
+export class Response {
+  /** Headers to add to the outgoing response (merge rules: `@herald/http`'s docs). */
+  readonly headers: ResponseHeaders = new ResponseHeaders((operation) => this.#assertWritable(operation));
+  #status: number | undefined;
+  #sent = false;
+
+  /** The status to send; `undefined` until set. Only integers from 100 to 599 are accepted. */
+  get status(): number | undefined {
+    return this.#status;
+  }
+
+  set status(status: number) {
+    this.#assertWritable('set the status');
+    assertStatus(status);
+    this.#status = status;
+  }
+
+  /** Whether the adapter has sent the response; from then on every write throws. */
+  get sent(): boolean {
+    return this.#sent;
+  }
+
+  /**
+   * Adds one `Set-Cookie` header. `path` defaults to `/` and `sameSite` to `lax`, as in Starlette.
+   *
+   * @example
+   * ```ts
+   * response.setCookie('session', token, { httpOnly: true, maxAge: 3600 });
+   * ```
+   */
+  setCookie(name: string, value: string, options?: CookieOptions): this {
+    this.headers.append('set-cookie', serializeSetCookie(name, value, options));
+    return this;
+  }
+
+  /**
+   * Adds a `Set-Cookie` that makes the browser drop the cookie: empty value, `Max-Age=0` and an
+   * `Expires` in the past. Pass the `path` and `domain` the cookie was set with.
+   *
+   * @example
+   * ```ts
+   * response.deleteCookie('session', { httpOnly: true });
+   * ```
+   */
+  deleteCookie(name: string, options?: DeleteCookieOptions): this {
+    return this.setCookie(name, '', { ...options, maxAge: 0, expires: new Date(0) });
+  }
+
+  /** Marks the response as sent. Called by the adapter once the response went out. */
+  seal(): void {
+    this.#sent = true;
+  }
+
+  #assertWritable(operation: string): void {
+    if (this.#sent) throw new ResponseAlreadySentError(operation);
+  }
+}

@@ -1,0 +1,77 @@
+import { assertHeaderName, assertHeaderValue } from './field-validation.js';
+
+/**
+ * Case-insensitive, multi-valued, insertion-ordered response headers. Names are stored lower
+ * case (HTTP field names are case-insensitive, RFC 9110 §5.1); every write is validated where it
+ * happens, so a bad value fails in the dependency that set it rather than while sending.
+ *
+ * @example
+ * ```ts
+ * response.headers.set('X-Cat-Dog', 'alone in the world');
+ * response.headers.append('Vary', 'Accept');
+ * response.headers.getAll('vary'); // ['Accept']
+ * ```
+ */
+export class ResponseHeaders implements Iterable<[name: string, value: string]> {
+  readonly #fields = new Map<string, string[]>();
+  readonly #assertWritable: (operation: string) => void;
+
+  /** @param assertWritable called before every write; the temporal `Response` uses it to refuse late writes. */
+  constructor(assertWritable: (operation: string) => void = () => {}) {
+    this.#assertWritable = assertWritable;
+  }
+
+  /** Replaces every value of `name` with `value`. */
+  set(name: string, value: string): this {
+    const key = this.#checked(name, value, 'set');
+    this.#fields.set(key, [value]);
+    return this;
+  }
+
+  /** Adds `value` to the values of `name`, keeping the ones already there. */
+  append(name: string, value: string): this {
+    const key = this.#checked(name, value, 'append');
+    const values = this.#fields.get(key);
+    if (values) values.push(value);
+    else this.#fields.set(key, [value]);
+    return this;
+  }
+
+  /** The values of `name` joined by `, ` (RFC 9110 §5.3), or `undefined` when it is not set. */
+  get(name: string): string | undefined {
+    return this.#fields.get(name.toLowerCase())?.join(', ');
+  }
+
+  /** Every value of `name`, in the order they were added (`[]` when it is not set). */
+  getAll(name: string): string[] {
+    return [...(this.#fields.get(name.toLowerCase()) ?? [])];
+  }
+
+  /** Whether `name` has at least one value. */
+  has(name: string): boolean {
+    return this.#fields.has(name.toLowerCase());
+  }
+
+  /** Removes every value of `name`; returns whether there were any. */
+  delete(name: string): boolean {
+    this.#assertWritable(`delete header "${name}"`);
+    return this.#fields.delete(name.toLowerCase());
+  }
+
+  /** The lower-case names that have values, in insertion order. */
+  names(): IterableIterator<string> {
+    return this.#fields.keys();
+  }
+
+  /** Yields one `[name, value]` pair per value, so `set-cookie` lines stay separate. */
+  *[Symbol.iterator](): IterableIterator<[string, string]> {
+    for (const [name, values] of this.#fields) for (const value of values) yield [name, value];
+  }
+
+  #checked(name: string, value: string, operation: string): string {
+    this.#assertWritable(`${operation} header "${name}"`);
+    assertHeaderName(name);
+    assertHeaderValue(name, value);
+    return name.toLowerCase();
+  }
+}

@@ -1,0 +1,28 @@
+import { InvalidHeaderNameError, InvalidHeaderValueError, InvalidStatusError } from '../errors.js';
+
+// RFC 9110 §5.1: field-name = token; token = 1*tchar.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// RFC 9110 §5.5: field-value is VCHAR, obs-text, SP and HTAB — so no CR, LF, NUL or other CTLs.
+// This is exactly what node:http rejects at write time; checking it here moves the failure to
+// the line that set the header instead of a crash while sending.
+const FORBIDDEN_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Returns `true` when `name` is an RFC 9110 token, the grammar of header and cookie names. */
+export function isToken(name: string): boolean {
+  return TOKEN.test(name);
+}
+
+/** Throws `InvalidHeaderNameError` unless `name` is an RFC 9110 token. */
+export function assertHeaderName(name: string): void {
+  if (typeof name !== 'string' || !TOKEN.test(name)) throw new InvalidHeaderNameError(String(name));
+}
+
+/** Throws `InvalidHeaderValueError` when `value` holds a character RFC 9110 forbids. */
+export function assertHeaderValue(name: string, value: string): void {
+  if (typeof value !== 'string' || FORBIDDEN_VALUE_CHAR.test(value)) throw new InvalidHeaderValueError(name);
+}
+
+/** Throws `InvalidStatusError` unless `status` is an integer from 100 to 599. */
+export function assertStatus(status: number): void {
+  if (!Number.isInteger(status) || status < 100 || status > 599) throw new InvalidStatusError(status);
+}
