@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidCookieError, InvalidHeaderNameError, InvalidHeaderValueError, Response } from '../src/index.js';
+
+describe('header validation', () => {
+  it.each([
+    ['a CR/LF', 'ok\r\nSet-Cookie: stolen=1'],
+    ['a lone LF', 'ok\nx'],
+    ['a NUL', 'ok\0'],
+    ['a DEL', 'ok\x7f'],
+  ])('refuses a value with %s, naming the header but not the value', (_, value) => {
+    const response = new Response();
+    const attempt = () => response.headers.set('X-Trace', value);
+    expect(attempt).toThrow(InvalidHeaderValueError);
+    expect(attempt).toThrow(expect.objectContaining({ code: 'HERALD_ERR_INVALID_HEADER_VALUE' }));
+    expect(attempt).toThrow(/"X-Trace"/);
+    expect(() => response.headers.append('x-trace', value)).toThrow(InvalidHeaderValueError);
+    expect(response.headers.has('x-trace')).toBe(false);
+  });
+
+  it.each(['', 'bad name', 'x:y', 'caf\u00e9', 'a\r\nb'])('refuses the non-token name %j', (name) => {
+    expect(() => new Response().headers.set(name, 'v')).toThrow(InvalidHeaderNameError);
+    expect(() => new Response().headers.set(name, 'v')).toThrow(
+      expect.objectContaining({ code: 'HERALD_ERR_INVALID_HEADER_NAME' }),
+    );
+  });
+
+  it('accepts tabs, spaces and obs-text in values', () => {
+    const response = new Response();
+    response.headers.set('X-Ok', 'a\tb c \u00e9');
+    expect(response.headers.get('x-ok')).toBe('a\tb c \u00e9');
+  });
+});
+
+describe('cookie validation', () => {
+  it.each(['', 'a b', 'a;b', 'a=b', 'a\r\nb', 'a\0'])('refuses the cookie name %j', (name) => {
+    const attempt = () => new Response().setCookie(name, 'v');
+    expect(attempt).toThrow(InvalidCookieError);
+    expect(attempt).toThrow(expect.objectContaining({ code: 'HERALD_ERR_INVALID_COOKIE' }));
+  });
+
+  it('refuses a raw value RFC 6265 forbids, without echoing it', () => {
+    const attempt = () => new Response().setCookie('session', 'secret;\r\nInjected', { encode: (value) => value });
+    expect(attempt).toThrow(InvalidCookieError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('secret');
+    }
+  });
+
+  it('encodes values by default so any string round-trips safely', () => {
+    const response = new Response().setCookie('note', 'a b;c\r\n');
+    expect(response.headers.getAll('set-cookie')).toEqual(['note=a%20b%3Bc%0D%0A; Path=/; SameSite=Lax']);
+  });
+
+  it('refuses attributes with forbidden characters and insecure SameSite=None', () => {
+    expect(() => new Response().setCookie('a', 'b', { path: '/x;Domain=evil' })).toThrow(InvalidCookieError);
+    expect(() => new Response().setCookie('a', 'b', { sameSite: 'none' })).toThrow(/secure/);
+    expect(() => new Response().setCookie('a', 'b', { maxAge: 1.5 })).toThrow(InvalidCookieError);
+  });
+
+  it('adds one Set-Cookie per call with Starlette defaults', () => {
+    const response = new Response();
+    response.setCookie('session', 'abc', { httpOnly: true, maxAge: 60 });
+    response.setCookie('theme', 'dark', { sameSite: 'strict', secure: true, domain: 'example.com', path: '/app' });
+    response.deleteCookie('old');
+    expect(response.headers.getAll('set-cookie')).toEqual([
+      'session=abc; Max-Age=60; Path=/; HttpOnly; SameSite=Lax',
+      'theme=dark; Domain=example.com; Path=/app; Secure; SameSite=Strict',
+      'old=; Max-Age=0; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Lax',
+    ]);
+  });
+});
+
+describe('status validation', () => {
+  it.each([99, 600, 200.5, Number.NaN])('refuses %s', (status) => {
+    const response = new Response();
+    expect(() => {
+      response.status = status;
+    }).toThrow(expect.objectContaining({ code: 'HERALD_ERR_INVALID_STATUS' }));
+    expect(response.status).toBeUndefined();
+  });
+});

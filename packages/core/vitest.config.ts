@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+/** The package's own test project; `npm run bench` runs the benchmarks in `bench/` with it. */
+export default defineConfig({
+  test: {
+    name: '@herald/core',
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+  },
+});
