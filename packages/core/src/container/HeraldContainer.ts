@@ -1,4 +1,4 @@
-import type { Binding, BindingService } from '@inversifyjs/core';
+import type { Binding } from '@inversifyjs/core';
 import { Plugin, type PluginApi, type PluginContext } from '@inversifyjs/plugin';
 import { Container, type ContainerModule, type GetOptions, type Newable, type ServiceIdentifier } from 'inversify';
 import { ModuleLoadError, OutsideRequestScopeError } from '../errors.js';
@@ -30,7 +30,7 @@ export interface BoundService {
 export class HeraldContainer {
   /** The underlying inversify container, for binding and rebinding (e.g. test overrides). */
   readonly inversify = new Container();
-  readonly #bindings: () => BindingService;
+  readonly #plugin: () => PluginContext;
   readonly #requestServices = new Set<ServiceIdentifier>([Response, RequestScope]);
 
   constructor() {
@@ -44,7 +44,7 @@ export class HeraldContainer {
         load(_api: PluginApi): void {}
       },
     );
-    this.#bindings = () => (context as PluginContext).bindingService;
+    this.#plugin = () => context as PluginContext;
     this.inversify.bind(RequestScope).toDynamicValue(() => currentScope(RequestScope));
     this.inversify.bind(Response).toDynamicValue(() => currentScope(Response).response);
   }
@@ -81,9 +81,11 @@ export class HeraldContainer {
    */
   prepare(): void {
     for (const binding of this.#allBindings()) adoptRequestScope(binding);
+    // A plan built before adoption would keep inversify's per-`get` request scope.
+    this.#plugin().planResultCacheService.clearCache();
     assertNoCaptiveDependencies({
       all: () => this.#allBindings(),
-      of: (service) => this.#bindings().get(service) ?? [],
+      of: (service) => this.#plugin().bindingService.get(service) ?? [],
       requestServices: this.#requestServices,
     });
   }
@@ -114,7 +116,7 @@ export class HeraldContainer {
   }
 
   *#allBindings(): IterableIterator<Binding> {
-    const bindings = this.#bindings();
+    const bindings = this.#plugin().bindingService;
     for (const service of bindings.getBoundServices()) yield* bindings.get(service) ?? [];
   }
 }
