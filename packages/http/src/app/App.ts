@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HeraldContainer } from '@herald/core';
+import type { ServiceIdentifier } from 'inversify';
+import type { Logger } from 'pino';
+import type { Middleware, Next, RequestContext } from '../middleware/Middleware.js';
+import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { internalServerError } from '../pipeline/build-outgoing.js';
+import { writeResponse } from './write-response.js';
+
+/** The raw node:http request of the current scope, injectable anywhere: `@inject(IncomingRequest)`. */
+export const IncomingRequest: ServiceIdentifier<IncomingMessage> = Symbol('IncomingRequest');
+
+type Endpoint = (context: RequestContext) => Promise<OutgoingResponse>;
+
+/** Where and how to listen. */
+export interface ListenOptions {
+  /** Default 8000, FastAPI/uvicorn's; 0 picks a free port. */
+  port?: number;
+  /** Default `127.0.0.1`: listen publicly only when asked to. */
+  host?: string;
+}
+
+/**
+ * A Herald application: a node:http server around the app's container, routes and middleware.
+ * Create it with `createApp`.
+ *
+ * @example
+ * ```ts
+ * const app = await createApp({ modules: [itemsModule] });
+ * await app.listen({ port: 8000 });
+ * console.log(`listening on ${app.url}`);
+ * await app.close();
+ * ```
+ */
+export class App {
+  /** The underlying server, e.g. for `server.on('upgrade')`. */
+  readonly server: Server;
+  readonly container: HeraldContainer;
+  readonly #logger: Logger;
+  readonly #run: Endpoint;
+  readonly #inFlight = new Set<Promise<void>>();
+  #closing = false;
+
+  /** @internal Built by `createApp`. */
+  constructor(container: HeraldContainer, endpoint: Endpoint, middleware: readonly Middleware[], logger: Logger) {
+    this.container = container;
+    this.#logger = logger;
+    // The chain is composed once; only `next` closures are made per request, and none without middleware.
+    this.#run = middleware.reduceRight<Endpoint>(
+      (next, layer) => async (context) => layer(context, (() => next(context)) as Next),
+      endpoint,
+    );
+    this.server = createServer(
+      { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+      (req, res) => {
+        const request = this.#handle(req, res);
+        this.#inFlight.add(request);
+        void request.finally(() => this.#inFlight.delete(request));
+      },
+    );
+  }
+
+  /** Starts listening; resolves with the app's URL. */
+  async listen({ port = 8000, host = '127.0.0.1' }: ListenOptions = {}): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+    return this.url;
+  }
+
+  /** `http://host:port` of the listening server. */
+  get url(): string {
+    const address = this.server.address() as AddressInfo | null;
+    if (!address) throw new Error('The app is not listening');
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
+  }
+
+  /**
+   * Stops gracefully: no new connections, idle keep-alive sockets closed, in-flight requests
+   * allowed `graceMs` to finish (their responses close their connections), then the rest cut.
+   */
+  async close({ graceMs = 10_000 }: { graceMs?: number } = {}): Promise<void> {
+    this.#closing = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeIdleConnections();
+    const timer = setTimeout(() => this.server.closeAllConnections(), graceMs);
+    await Promise.allSettled([...this.#inFlight]);
+    this.server.closeIdleConnections();
+    await closed;
+    clearTimeout(timer);
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const scope = this.container.openScope().provide(IncomingRequest, req);
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const context: RequestContext = {
+      method: req.method ?? 'GET',
+      url,
+      path: query === -1 ? url : url.slice(0, query),
+      headers: req.headers,
+      raw: req,
+      scope,
+      response: scope.response,
+    };
+    await scope.run(async () => {
+      let outgoing: OutgoingResponse;
+      try {
+        outgoing = await this.#run(context);
+      } catch (error) {
+        this.#logger.error({ err: error, method: context.method, url }, 'Middleware failed');
+        outgoing = internalServerError();
+      }
+      // Sent means sent: from here on, a write to the temporal Response throws instead of vanishing.
+      scope.response.seal();
+      if (this.#closing) outgoing.headers.set('connection', 'close');
+      try {
+        await writeResponse(res, outgoing, context.method === 'HEAD');
+      } catch (error) {
+        this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
+      }
+    });
+    // Cleanups run after the response is out, also when the handler failed.
+    await scope.close().catch((error) => this.#logger.error({ err: error, url }, 'Request cleanup failed'));
+  }
+}

@@ -1,0 +1,108 @@
+import { HeraldError } from '@herald/core';
+
+/**
+ * Every error `@herald/http` throws or answers with, each with a stable `code`. Client errors
+ * are `HTTPException`s, so they flow through the same exception handlers as the app's own.
+ */
+
+/** One failure in FastAPI's validation-error shape. */
+export interface ValidationIssue {
+  /** Where: `['query', 'limit']`, `['body', 'items', 0, 'price']`. */
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+/**
+ * Raise it from a handler or dependency to answer with `status` and `{"detail": detail}`.
+ * Headers set on the request's temporal `Response` are kept; the exception's own win on conflict.
+ *
+ * @example
+ * ```ts
+ * throw new HTTPException(404, 'Item not found', { 'X-Error': 'item-missing' });
+ * ```
+ */
+export class HTTPException extends HeraldError {
+  readonly status: number;
+  readonly detail: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(status: number, detail?: unknown, headers: Record<string, string> = {}, code = 'HERALD_ERR_HTTP') {
+    super(code, typeof detail === 'string' ? detail : `HTTP ${status}`);
+    this.status = status;
+    this.detail = detail ?? STATUS_TEXT[status] ?? 'Error';
+    this.headers = headers;
+  }
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+};
+
+/** 422: parameters or body failed their schemas; every failure of the request is listed. */
+export class RequestValidationError extends HTTPException {
+  constructor(readonly issues: ValidationIssue[]) {
+    super(422, issues, {}, 'HERALD_ERR_REQUEST_VALIDATION');
+  }
+}
+
+/** 400: the body claims to be JSON but does not parse. */
+export class MalformedBodyError extends HTTPException {
+  constructor() {
+    super(400, 'Malformed JSON body', {}, 'HERALD_ERR_MALFORMED_BODY');
+  }
+}
+
+/** 413: the body is larger than the app's `bodyLimit` (RFC 9110 §15.5.14). */
+export class BodyTooLargeError extends HTTPException {
+  constructor(limit: number) {
+    // The rest of the body is never read, so the connection cannot be reused (RFC 9112 §9.6).
+    super(413, `Request body is larger than ${limit} bytes`, { connection: 'close' }, 'HERALD_ERR_BODY_TOO_LARGE');
+  }
+}
+
+/** 415: a body arrived in a media type the route does not accept (RFC 9110 §15.5.16). */
+export class UnsupportedMediaTypeError extends HTTPException {
+  constructor() {
+    super(415, 'Unsupported Media Type: send application/json', {}, 'HERALD_ERR_UNSUPPORTED_MEDIA_TYPE');
+  }
+}
+
+/** 404, as FastAPI answers it. */
+export class NotFoundError extends HTTPException {
+  constructor() {
+    super(404, 'Not Found', {}, 'HERALD_ERR_NOT_FOUND');
+  }
+}
+
+/** 405 with the `Allow` header RFC 9110 §15.5.6 requires. */
+export class MethodNotAllowedError extends HTTPException {
+  constructor(allowed: readonly string[]) {
+    super(405, 'Method Not Allowed', { allow: allowed.join(', ') }, 'HERALD_ERR_METHOD_NOT_ALLOWED');
+  }
+}
+
+/** A handler's return value does not match its route's response model: a server bug, sent as 500. */
+export class ResponseValidationError extends HeraldError {
+  constructor(
+    readonly route: string,
+    readonly issues: ValidationIssue[],
+  ) {
+    super('HERALD_ERR_RESPONSE_VALIDATION', `Response of ${route} does not match its response model`);
+  }
+}
+
+/** A controller or route declared wrongly; thrown by `createApp` so the app never starts half-built. */
+export class RouteDefinitionError extends HeraldError {
+  constructor(message: string) {
+    super('HERALD_ERR_ROUTE_DEFINITION', message);
+  }
+}

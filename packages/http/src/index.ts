@@ -1,0 +1,29 @@
+export { App, IncomingRequest, type ListenOptions } from './app/App.js';
+export { type AppOptions, createApp } from './app/createApp.js';
+export {
+  BodyTooLargeError,
+  HTTPException,
+  MalformedBodyError,
+  MethodNotAllowedError,
+  NotFoundError,
+  RequestValidationError,
+  ResponseValidationError,
+  RouteDefinitionError,
+  UnsupportedMediaTypeError,
+  type ValidationIssue,
+} from './errors.js';
+export { appendVary } from './middleware/append-vary.js';
+export type { Middleware, Next, RequestContext } from './middleware/Middleware.js';
+export { type OutgoingBody, OutgoingResponse } from './middleware/OutgoingResponse.js';
+export { Body, Cookie, Header, Inject, Param, Query, Res } from './params/decorators.js';
+export type { ExceptionHandler, ExceptionHandlerMap } from './pipeline/ExceptionHandlers.js';
+export { HttpResponse, type ResponseInit } from './responses/HttpResponse.js';
+export {
+  HTMLResponse,
+  JSONResponse,
+  PlainTextResponse,
+  RedirectResponse,
+  StreamingResponse,
+} from './responses/response-classes.js';
+export { Controller, Delete, Get, Head, Options, Patch, Post, Put } from './routing/decorators.js';
+export type { HttpMethod, RouteOptions, Schema } from './routing/route-metadata.js';

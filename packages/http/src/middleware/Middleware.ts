@@ -1,0 +1,39 @@
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { RequestScope, Response } from '@herald/core';
+import type { OutgoingResponse } from './OutgoingResponse.js';
+
+/** What middleware knows of the request. */
+export interface RequestContext {
+  /** Upper-case method. */
+  readonly method: string;
+  /** The raw path, without the query string. */
+  readonly path: string;
+  /** The raw request-target: path and query. */
+  readonly url: string;
+  /** Node's request headers (lower-case names). */
+  readonly headers: IncomingHttpHeaders;
+  readonly raw: IncomingMessage;
+  /** The request scope; middleware runs inside it, so it can resolve request-scoped services. */
+  readonly scope: RequestScope;
+  /** The request's temporal `Response`. */
+  readonly response: Response;
+}
+
+/** Runs the rest of the chain; always resolves to a response, errors included. */
+export type Next = () => Promise<OutgoingResponse>;
+
+/**
+ * Wraps routing, onion style: code before `next()` sees the request, code after it sees the
+ * response — every response, 404, 422 and 500 included. Return without calling `next()` to answer
+ * directly.
+ *
+ * @example
+ * ```ts
+ * const poweredBy: Middleware = async (context, next) => {
+ *   const response = await next();
+ *   response.headers.set('X-Powered-By', 'Herald');
+ *   return response;
+ * };
+ * ```
+ */
+export type Middleware = (context: RequestContext, next: Next) => OutgoingResponse | Promise<OutgoingResponse>;

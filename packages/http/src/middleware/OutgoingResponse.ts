@@ -1,0 +1,28 @@
+import { ResponseHeaders } from '@herald/core';
+
+/** A body the adapter can write: text, bytes, a stream of either, or nothing. */
+export type OutgoingBody = string | Uint8Array | AsyncIterable<string | Uint8Array> | null;
+
+/**
+ * The response the adapter is about to write, after the temporal state has been merged.
+ * Middleware receives it from `next()` and may change it, or build one to answer on its own.
+ *
+ * @example
+ * ```ts
+ * const gate: Middleware = (context, next) =>
+ *   context.headers['x-key'] === key ? next() : new OutgoingResponse(401, '{"detail":"Unauthorized"}');
+ * ```
+ */
+export class OutgoingResponse {
+  /**
+   * Lower-case names of the headers the app set — on the temporal `Response` or on a response
+   * it returned — as opposed to the ones the framework added (`content-type` by default).
+   */
+  readonly appHeaderNames = new Set<string>();
+
+  constructor(
+    public status: number,
+    public body: OutgoingBody = null,
+    readonly headers: ResponseHeaders = new ResponseHeaders(),
+  ) {}
+}

@@ -1,0 +1,58 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { ValidationIssue } from '../errors.js';
+import type { Schema } from '../routing/route-metadata.js';
+
+/**
+ * The three ajv configurations an app needs, created once per app at start-up:
+ * - `parameters`: path, query, header and cookie values arrive as strings, so types are coerced
+ *   (`coerceTypes: 'array'` also lifts a lone query value into a one-item array);
+ * - `body`: JSON already has types, so nothing is coerced;
+ * - `response`: checks what a handler returns, without changing it.
+ * `strict: false` lets schemas carry documentation keywords (`example`, TypeBox's own).
+ */
+export interface Validators {
+  parameters: Ajv;
+  body: Ajv;
+  response: Ajv;
+}
+
+/** Builds the app's ajv instances, with the standard formats (`email`, `uuid`, `date-time`, …). */
+export function createValidators(): Validators {
+  const build = (options: ConstructorParameters<typeof Ajv>[0]) => {
+    const ajv = new Ajv({ strict: false, allErrors: true, ...options });
+    (addFormats as unknown as (ajv: Ajv) => void)(ajv);
+    return ajv;
+  };
+  return {
+    parameters: build({ coerceTypes: 'array', useDefaults: true }),
+    body: build({ useDefaults: true }),
+    response: build({ allErrors: false }),
+  };
+}
+
+/** Compiles `schema`, naming the route in the error if the schema itself is invalid. */
+export function compileSchema(ajv: Ajv, schema: Schema, where: string): ValidateFunction {
+  try {
+    return ajv.compile(schema);
+  } catch (error) {
+    throw new Error(`Invalid schema for ${where}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Turns ajv's errors into FastAPI's `detail` entries: `loc` starts with `location`, then the
+ * path into the value; a missing required property is FastAPI's `missing` type.
+ */
+export function toIssues(errors: readonly ErrorObject[] | null | undefined, location: string[]): ValidationIssue[] {
+  return (errors ?? []).map((error) => {
+    const path = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
+    if (error.keyword === 'required') {
+      return { loc: [...location, ...path, error.params.missingProperty], msg: 'Field required', type: 'missing' };
+    }
+    return { loc: [...location, ...path], msg: error.message ?? 'Invalid value', type: error.keyword };
+  });
+}

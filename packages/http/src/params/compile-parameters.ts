@@ -1,0 +1,124 @@
+import type { Response } from '@herald/core';
+import type { ValidateFunction } from 'ajv';
+import { RequestValidationError, type ValidationIssue } from '../errors.js';
+import { compileSchema, toIssues, type Validators } from '../model/validators.js';
+import type { ParameterSource, Schema } from '../routing/route-metadata.js';
+
+type ScalarLocation = 'path' | 'query' | 'header' | 'cookie';
+type Raw = string | string[] | undefined;
+
+/** What a request offers the parameter plan; each reader is called only if the route needs it. */
+export interface ParameterInput {
+  path(): Record<string, string | undefined>;
+  query(): Record<string, Raw>;
+  header(): Record<string, Raw>;
+  cookie(): Record<string, string | undefined>;
+  body: unknown;
+  response: Response;
+  resolve(token: unknown): Promise<unknown>;
+}
+
+/** A route's parameters, compiled once: which inputs it reads, and how to build its arguments. */
+export interface ParameterPlan {
+  readonly readsBody: boolean;
+  /** The handler's arguments; throws `RequestValidationError` listing every failure. */
+  build(input: ParameterInput): Promise<unknown[]>;
+}
+
+/** FastAPI's `loc` names the header location `header`, the path one `path`. */
+const LOCATIONS: readonly ScalarLocation[] = ['path', 'query', 'header', 'cookie'];
+
+interface LocationPlan {
+  location: ScalarLocation;
+  names: string[];
+  arrays: Set<string>;
+  validate: ValidateFunction | undefined;
+}
+
+/**
+ * Compiles the validators of one route: one ajv object schema per location, so a request is
+ * checked with one call per location and all failures come back together.
+ */
+export function compileParameters(
+  sources: readonly ParameterSource[],
+  validators: Validators,
+  where: string,
+): ParameterPlan {
+  const locations = LOCATIONS.map((location) => compileLocation(location, sources, validators, where)).filter(
+    (plan): plan is LocationPlan => plan !== undefined,
+  );
+  const body = sources.find((source) => source.kind === 'body');
+  const validateBody = body?.schema ? compileSchema(validators.body, body.schema, `the body of ${where}`) : undefined;
+
+  return {
+    readsBody: body !== undefined,
+    async build(input) {
+      const issues: ValidationIssue[] = [];
+      const values = new Map<ScalarLocation, Record<string, unknown>>();
+      for (const plan of locations) values.set(plan.location, readLocation(plan, input, issues));
+      const bodyValue = input.body;
+      if (validateBody) {
+        if (bodyValue === undefined) issues.push({ loc: ['body'], msg: 'Field required', type: 'missing' });
+        else if (!validateBody(bodyValue)) issues.push(...toIssues(validateBody.errors, ['body']));
+      }
+      if (issues.length > 0) throw new RequestValidationError(issues);
+      return Promise.all(
+        sources.map((source) => {
+          switch (source.kind) {
+            case 'response':
+              return input.response;
+            case 'inject':
+              return input.resolve(source.token);
+            case 'body':
+              return bodyValue;
+            default:
+              return values.get(source.kind)?.[source.name];
+          }
+        }),
+      );
+    },
+  };
+}
+
+function compileLocation(
+  location: ScalarLocation,
+  sources: readonly ParameterSource[],
+  validators: Validators,
+  where: string,
+): LocationPlan | undefined {
+  const own = sources.filter(
+    (source): source is Extract<ParameterSource, { name: string }> => source.kind === location,
+  );
+  if (own.length === 0) return undefined;
+  const typed = own.filter((source) => source.schema !== undefined);
+  const properties = Object.fromEntries(typed.map((source) => [source.name, source.schema as Schema]));
+  const required = typed.filter((source) => !('default' in (source.schema as object))).map((source) => source.name);
+  return {
+    location,
+    names: own.map((source) => source.name),
+    arrays: new Set(
+      typed.filter((source) => (source.schema as { type?: unknown }).type === 'array').map((s) => s.name),
+    ),
+    validate:
+      typed.length === 0
+        ? undefined
+        : compileSchema(
+            validators.parameters,
+            { type: 'object', properties, required },
+            `${location} parameters of ${where}`,
+          ),
+  };
+}
+
+function readLocation(plan: LocationPlan, input: ParameterInput, issues: ValidationIssue[]): Record<string, unknown> {
+  const raw: Record<string, Raw> = input[plan.location]();
+  const values: Record<string, unknown> = {};
+  for (const name of plan.names) {
+    const value = raw[name];
+    // A repeated query key is a list only where the schema asks for one; otherwise the last wins.
+    values[name] = Array.isArray(value) && !plan.arrays.has(name) ? value.at(-1) : value;
+    if (values[name] === undefined) delete values[name];
+  }
+  if (plan.validate && !plan.validate(values)) issues.push(...toIssues(plan.validate.errors, [plan.location]));
+  return values;
+}

@@ -1,0 +1,83 @@
+import { defineParameter, type ParameterSource, type Schema } from '../routing/route-metadata.js';
+
+function parameter(source: ParameterSource): ParameterDecorator {
+  return (prototype, handler, index) => {
+    if (handler === undefined)
+      throw new TypeError('Herald parameter decorators go on handler methods, not constructors');
+    defineParameter(prototype.constructor, handler, index, source);
+  };
+}
+
+/**
+ * Injects the request's temporal `Response`: set headers, cookies and the status on it and
+ * still return plain data.
+ *
+ * @example
+ * ```ts
+ * @Get('/') read(@Res() response: Response) { response.headers.set('X-Cat-Dog', 'alone in the world'); return {}; }
+ * ```
+ */
+export const Res = (): ParameterDecorator => parameter({ kind: 'response' });
+
+/**
+ * Injects a service from the container, resolved in the request's scope.
+ *
+ * @example
+ * ```ts
+ * @Get('/:id') read(@Inject(RateLimiter) limiter: RateLimiter) { ... }
+ * ```
+ */
+export const Inject = (token: unknown): ParameterDecorator => parameter({ kind: 'inject', token });
+
+/**
+ * A path parameter (`/items/:id` or `/items/{id}`), coerced and validated by `schema` if given.
+ *
+ * @example
+ * ```ts
+ * @Get('/:id') read(@Param('id', Type.Integer()) id: number) { ... }
+ * ```
+ */
+export const Param = (name: string, schema?: Schema): ParameterDecorator => parameter({ kind: 'path', name, schema });
+
+/**
+ * A query-string parameter. Without a schema it is the raw string or `undefined`; with one it is
+ * required unless the schema has a `default`.
+ *
+ * @example
+ * ```ts
+ * @Get('') list(@Query('limit', Type.Integer({ minimum: 1, default: 10 })) limit: number) { ... }
+ * ```
+ */
+export const Query = (name: string, schema?: Schema): ParameterDecorator => parameter({ kind: 'query', name, schema });
+
+/**
+ * A request header, by its (case-insensitive) name.
+ *
+ * @example
+ * ```ts
+ * @Get('') list(@Header('x-request-id') requestId: string | undefined) { ... }
+ * ```
+ */
+export const Header = (name: string, schema?: Schema): ParameterDecorator =>
+  parameter({ kind: 'header', name: name.toLowerCase(), schema });
+
+/**
+ * A request cookie, decoded.
+ *
+ * @example
+ * ```ts
+ * @Get('/me') me(@Cookie('session') session: string | undefined) { ... }
+ * ```
+ */
+export const Cookie = (name: string, schema?: Schema): ParameterDecorator =>
+  parameter({ kind: 'cookie', name, schema });
+
+/**
+ * The JSON request body, validated by `schema` if given (then required).
+ *
+ * @example
+ * ```ts
+ * @Post('') create(@Body(NewItem) item: Static<typeof NewItem>) { ... }
+ * ```
+ */
+export const Body = (schema?: Schema): ParameterDecorator => parameter({ kind: 'body', schema });

@@ -1,0 +1,97 @@
+import { parse as parseQuery } from 'node:querystring';
+import type { HeraldContainer } from '@herald/core';
+import { parseCookie } from 'cookie';
+import type { Logger } from 'pino';
+import { readJsonBody } from '../body/read-json-body.js';
+import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
+import type { RequestContext } from '../middleware/Middleware.js';
+import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import type { ParameterInput } from '../params/compile-parameters.js';
+import { HttpResponse } from '../responses/HttpResponse.js';
+import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
+import { fromException, fromHttpResponse, fromValue, internalServerError } from './build-outgoing.js';
+import type { ExceptionHandlers } from './ExceptionHandlers.js';
+
+/** What the dispatcher needs from the app, fixed at start-up. */
+export interface DispatcherOptions {
+  container: HeraldContainer;
+  routes: RouteTable;
+  exceptionHandlers: ExceptionHandlers;
+  logger: Logger;
+  bodyLimit: number;
+}
+
+/**
+ * The innermost step of a request: match the route, read and validate its inputs, call the
+ * handler in the request's scope and turn whatever comes back — or is thrown — into an
+ * `OutgoingResponse`. It never rejects, so middleware always gets a response from `next()`.
+ */
+export class Dispatcher {
+  readonly #options: DispatcherOptions;
+
+  constructor(options: DispatcherOptions) {
+    this.#options = options;
+  }
+
+  /** Answers one request; bound once so it can be the end of the middleware chain. */
+  readonly dispatch = async (context: RequestContext): Promise<OutgoingResponse> => {
+    const match = this.#options.routes.match(context.method, context.path);
+    if (!match.route) {
+      const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
+      return this.#fromError(error, context, undefined);
+    }
+    try {
+      return await this.#call(match.route, match.params, context);
+    } catch (error) {
+      return this.#fromError(error, context, match.route);
+    }
+  };
+
+  async #call(route: CompiledRoute, params: Record<string, string | undefined>, context: RequestContext) {
+    const { container, bodyLimit } = this.#options;
+    const raw = context.raw;
+    const body = route.parameters.readsBody ? await readJsonBody(raw, bodyLimit) : undefined;
+    const queryString = context.url.slice(context.path.length + 1);
+    const input: ParameterInput = {
+      path: () => params,
+      query: () => parseQuery(queryString) as Record<string, string | string[] | undefined>,
+      header: () => raw.headers,
+      cookie: () => parseCookie(raw.headers.cookie ?? ''),
+      body,
+      response: context.response,
+      resolve: (token) => container.getAsync(token as never),
+    };
+    const args = await route.parameters.build(input);
+    const controller = await container.getAsync<Record<string | symbol, (...args: unknown[]) => unknown>>(
+      route.controller as never,
+    );
+    const result = await controller[route.handler]?.(...args);
+    if (result instanceof HttpResponse) return fromHttpResponse(result, context.response, route.status);
+    return fromValue(route.serialize(result), context.response, route.status);
+  }
+
+  async #fromError(
+    error: unknown,
+    context: RequestContext,
+    route: CompiledRoute | undefined,
+  ): Promise<OutgoingResponse> {
+    try {
+      const handler = this.#options.exceptionHandlers.find(error);
+      if (handler) return fromHttpResponse(await handler(error, context), context.response, undefined);
+      if (error instanceof HTTPException) return fromException(error, context.response);
+      this.#logUnexpected(error, context, route);
+    } catch (handlerError) {
+      this.#logUnexpected(handlerError, context, route);
+    }
+    return internalServerError();
+  }
+
+  #logUnexpected(error: unknown, context: RequestContext, route: CompiledRoute | undefined): void {
+    const where = { route: route?.label, method: context.method, url: context.url };
+    if (error instanceof ResponseValidationError) {
+      this.#options.logger.error({ ...where, issues: error.issues }, error.message);
+    } else {
+      this.#options.logger.error({ ...where, err: error }, 'Unhandled error while handling the request');
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import type { Response } from '@herald/core';
+import { ResponseHeaders } from '@herald/core';
+import type { HTTPException } from '../errors.js';
+import { OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import type { HttpResponse } from '../responses/HttpResponse.js';
+import { mergeHeaders } from './merge-headers.js';
+
+/*
+ * How the request's temporal `Response` reaches what is sent — the one place this rule lives.
+ *
+ * | the handler…                  | status                                          | headers                                   |
+ * | ----------------------------- | ----------------------------------------------- | ----------------------------------------- |
+ * | returns plain data            | temporal > route's `status` > 200               | temporal replace the defaults             |
+ * | returns an `HttpResponse`     | its own `status` > temporal > route's > class's | temporal, then its own (its own win)      |
+ * | throws `HTTPException`        | the exception's                                  | temporal, then the exception's (they win) |
+ * | throws anything else          | 500                                              | none of the temporal ones                 |
+ *
+ * In every case `set-cookie` from all writers is kept and `vary` is merged (see `mergeHeaders`).
+ * FastAPI drops the temporal headers on returned responses and exceptions (fastapi#5498, #999);
+ * Herald keeps them, because a rate limiter's headers matter most on the 404 and the 429.
+ * Statuses without a body (1xx, 204, 205, 304) lose body, content-type and length at write time.
+ */
+
+const JSON_TYPE = 'application/json';
+
+/** A plain return value, already serialized by the route's model. */
+export function fromValue(json: string, temporal: Response, routeStatus: number | undefined): OutgoingResponse {
+  const outgoing = new OutgoingResponse(temporal.status ?? routeStatus ?? 200, json, jsonHeaders());
+  mergeHeaders(outgoing, temporal.headers);
+  return outgoing;
+}
+
+/** A response class instance the handler (or an exception handler) returned. */
+export function fromHttpResponse(
+  response: HttpResponse,
+  temporal: Response | undefined,
+  routeStatus: number | undefined,
+): OutgoingResponse {
+  const status = response.status ?? temporal?.status ?? routeStatus ?? response.fallbackStatus;
+  const outgoing = new OutgoingResponse(status, response.render());
+  const contentType = response.contentType;
+  if (contentType) outgoing.headers.set('content-type', contentType);
+  if (temporal) mergeHeaders(outgoing, temporal.headers);
+  if (response.mediaType) {
+    outgoing.headers.set('content-type', response.mediaType);
+    outgoing.appHeaderNames.add('content-type');
+  }
+  mergeHeaders(outgoing, response.headers);
+  return outgoing;
+}
+
+/** An `HTTPException` nobody handled: `{"detail": …}` with its status and headers. */
+export function fromException(exception: HTTPException, temporal: Response): OutgoingResponse {
+  const outgoing = new OutgoingResponse(exception.status, JSON.stringify({ detail: exception.detail }), jsonHeaders());
+  mergeHeaders(outgoing, temporal.headers);
+  const own = new ResponseHeaders();
+  for (const [name, value] of Object.entries(exception.headers)) own.set(name, value);
+  mergeHeaders(outgoing, own);
+  return outgoing;
+}
+
+/** The answer to an unexpected error: nothing of the request's state, nothing of the error. */
+export function internalServerError(): OutgoingResponse {
+  return new OutgoingResponse(500, '{"detail":"Internal Server Error"}', jsonHeaders());
+}
+
+function jsonHeaders(): ResponseHeaders {
+  return new ResponseHeaders().set('content-type', JSON_TYPE);
+}

@@ -1,0 +1,26 @@
+import type { ResponseHeaders } from '@herald/core';
+import { appendVary } from '../middleware/append-vary.js';
+import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
+
+/**
+ * Applies `source` headers onto an outgoing response by Herald's merge policy:
+ * - `set-cookie` appends: every cookie of every writer is sent;
+ * - `vary` merges into one de-duplicated token list;
+ * - `content-length` is ignored: the adapter computes it from the body it writes;
+ * - any other name replaces what is there (a temporal `content-type` replaces the default one).
+ * Applying the temporal `Response` first and a returned response's or exception's headers second
+ * is what makes the latter win on conflicts while cookies from both are kept.
+ */
+export function mergeHeaders(target: OutgoingResponse, source: ResponseHeaders): void {
+  for (const name of source.names()) {
+    if (name === 'content-length') continue;
+    target.appHeaderNames.add(name);
+    const values = source.getAll(name);
+    if (name === 'vary') {
+      appendVary(target.headers, ...values);
+      continue;
+    }
+    if (name !== 'set-cookie') target.headers.delete(name);
+    for (const value of values) target.headers.append(name, value);
+  }
+}

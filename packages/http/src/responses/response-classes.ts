@@ -1,0 +1,110 @@
+import type { OutgoingBody } from '../middleware/OutgoingResponse.js';
+import { HttpResponse, type ResponseInit } from './HttpResponse.js';
+
+/**
+ * Sends `content` as JSON (`JSON.stringify`; `undefined` becomes `null`).
+ *
+ * @example
+ * ```ts
+ * return new JSONResponse({ message: 'Hello World' }, { headers: { 'X-Cat-Dog': 'alone in the world' } });
+ * ```
+ */
+export class JSONResponse extends HttpResponse {
+  protected readonly defaultStatus = 200;
+  protected readonly defaultMediaType = 'application/json';
+
+  constructor(
+    readonly content: unknown,
+    init?: ResponseInit,
+  ) {
+    super(init);
+  }
+
+  render(): OutgoingBody {
+    return JSON.stringify(this.content ?? null);
+  }
+}
+
+/**
+ * Sends text as `text/plain; charset=utf-8`.
+ *
+ * @example
+ * ```ts
+ * return new PlainTextResponse('pong');
+ * ```
+ */
+export class PlainTextResponse extends HttpResponse {
+  protected readonly defaultStatus: number = 200;
+  protected readonly defaultMediaType: string = 'text/plain; charset=utf-8';
+
+  constructor(
+    readonly content: string,
+    init?: ResponseInit,
+  ) {
+    super(init);
+  }
+
+  render(): OutgoingBody {
+    return this.content;
+  }
+}
+
+/**
+ * Sends HTML as `text/html; charset=utf-8`.
+ *
+ * @example
+ * ```ts
+ * return new HTMLResponse('<h1>Hello</h1>');
+ * ```
+ */
+export class HTMLResponse extends PlainTextResponse {
+  protected override readonly defaultMediaType = 'text/html; charset=utf-8';
+}
+
+/**
+ * Redirects to `url` with 307 by default (method and body are kept, RFC 9110 §15.4.8).
+ *
+ * @example
+ * ```ts
+ * return new RedirectResponse('/items/1', { status: 303 });
+ * ```
+ */
+export class RedirectResponse extends HttpResponse {
+  protected readonly defaultStatus = 307;
+  protected readonly defaultMediaType = undefined;
+
+  constructor(url: string, init?: ResponseInit) {
+    super(init);
+    // Percent-encode what a Location header cannot carry, keeping URL syntax characters.
+    this.headers.set('location', encodeURI(decodeURI(url)));
+  }
+
+  render(): OutgoingBody {
+    return null;
+  }
+}
+
+/**
+ * Streams an async iterable of strings or bytes, chunk by chunk, with backpressure.
+ *
+ * @example
+ * ```ts
+ * async function* lines() { yield 'a\n'; yield 'b\n'; }
+ * return new StreamingResponse(lines(), { mediaType: 'text/plain' });
+ * ```
+ */
+export class StreamingResponse extends HttpResponse {
+  protected readonly defaultStatus = 200;
+  protected readonly defaultMediaType = 'application/octet-stream';
+
+  constructor(
+    readonly content: AsyncIterable<string | Uint8Array>,
+    init?: ResponseInit,
+  ) {
+    super(init);
+  }
+
+  render(): OutgoingBody {
+    return this.content;
+  }
+}

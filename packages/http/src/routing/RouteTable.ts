@@ -1,0 +1,77 @@
+import type { HeraldContainer } from '@herald/core';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import { RouteDefinitionError } from '../errors.js';
+import { compileResponseModel, type Serializer, serializeAnyValue } from '../model/compile-response-model.js';
+import type { Validators } from '../model/validators.js';
+import { compileParameters, type ParameterPlan } from '../params/compile-parameters.js';
+import { controllerDefinition, type HttpMethod } from './route-metadata.js';
+
+/** Everything a request to one route needs, computed once at start-up. */
+export interface CompiledRoute {
+  /** `GET /items/:id`, for logs. */
+  readonly label: string;
+  readonly controller: unknown;
+  readonly handler: string | symbol;
+  readonly parameters: ParameterPlan;
+  readonly status: number | undefined;
+  readonly serialize: Serializer;
+}
+
+/** The outcome of matching a request: a route with its path parameters, or the methods allowed. */
+export type RouteMatch =
+  | { route: CompiledRoute; params: Record<string, string | undefined> }
+  | { route: undefined; allowed: string[] };
+
+/**
+ * The app's routes, compiled from every `@Controller` class bound in the container, matched by
+ * find-my-way. GET routes answer HEAD too (RFC 9110 §9.3.2), unless a HEAD route is declared.
+ */
+export class RouteTable {
+  readonly #router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true });
+  readonly #methods = new Set<HttpMethod>();
+
+  constructor(container: HeraldContainer, validators: Validators) {
+    const seen = new Set<unknown>();
+    const heads: Array<[string, CompiledRoute]> = [];
+    for (const { serviceIdentifier, implementationType } of container.services()) {
+      const definition = implementationType && controllerDefinition(implementationType);
+      if (!definition || seen.has(implementationType)) continue;
+      seen.add(implementationType);
+      for (const route of definition.routes) {
+        // FastAPI writes `/items/{id}`, find-my-way `/items/:id`; both are accepted.
+        const path = `${definition.prefix}${route.path}`.replace(/\{(\w+)\}/g, ':$1') || '/';
+        const label = `${route.method} ${path}`;
+        const compiled: CompiledRoute = {
+          label,
+          controller: serviceIdentifier,
+          handler: route.handler,
+          parameters: compileParameters(definition.parameters.get(route.handler) ?? [], validators, label),
+          status: route.options.status,
+          serialize: route.options.responseModel
+            ? compileResponseModel(route.options.responseModel, validators, label)
+            : serializeAnyValue,
+        };
+        this.#add(route.method, path, compiled);
+        if (route.method === 'GET') heads.push([path, compiled]);
+      }
+    }
+    for (const [path, route] of heads) if (!this.#router.hasRoute('HEAD', path)) this.#add('HEAD', path, route);
+  }
+
+  /** Matches a method and raw path (no query string). */
+  match(method: string, path: string): RouteMatch {
+    const found = this.#router.find(method as HTTPMethod, path);
+    if (found) return { route: found.store as CompiledRoute, params: found.params };
+    const allowed = [...this.#methods].filter((other) => other !== method && this.#router.find(other, path) !== null);
+    return { route: undefined, allowed };
+  }
+
+  #add(method: HttpMethod, path: string, route: CompiledRoute): void {
+    try {
+      this.#router.on(method, path, () => {}, route);
+    } catch (error) {
+      throw new RouteDefinitionError(`Cannot register ${method} ${path}: ${(error as Error).message}`);
+    }
+    this.#methods.add(method);
+  }
+}
