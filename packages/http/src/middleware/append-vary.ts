@@ -14,7 +14,7 @@ export function appendVary(headers: ResponseHeaders, ...tokens: string[]): void 
   const seen = new Map<string, string>();
   for (const token of [...headers.getAll('vary'), ...tokens].flatMap((value) => value.split(','))) {
     const trimmed = token.trim();
-    if (trimmed) seen.set(trimmed.toLowerCase(), trimmed);
+    if (trimmed && !seen.has(trimmed.toLowerCase())) seen.set(trimmed.toLowerCase(), trimmed);
   }
   if (seen.size === 0) return;
   headers.set('vary', seen.has('*') ? '*' : [...seen.values()].join(', '));

@@ -1,0 +1,83 @@
+import { Type } from '@sinclair/typebox';
+import { describe, expect, it } from 'vitest';
+import { Body, Controller, Cookie, Get, Header, Param, Post, Query } from '../src/index.js';
+import { serve } from './serve.js';
+
+const NewItem = Type.Object({ name: Type.String({ minLength: 1 }), price: Type.Number({ minimum: 0 }) });
+
+@Controller('/items')
+class ItemsController {
+  @Get('/:id')
+  read(
+    @Param('id', Type.Integer()) id: number,
+    @Query('limit', Type.Integer({ minimum: 1, default: 10 })) limit: number,
+    @Query('tag', Type.Array(Type.String())) tags: string[],
+    @Query('raw') raw: string | undefined,
+    @Header('X-Version', Type.Integer()) version: number,
+    @Cookie('session') session: string | undefined,
+  ) {
+    return { id, limit, tags, raw, version, session };
+  }
+
+  @Post('/:id')
+  update(@Param('id', Type.Integer()) id: number, @Query('dry', Type.Boolean()) dry: boolean, @Body(NewItem) item: unknown) {
+    return { id, dry, item };
+  }
+}
+
+describe('parameters', () => {
+  it('are coerced from strings, defaulted and decoded', async () => {
+    const { url } = await serve([ItemsController]);
+    const response = await fetch(`${url}/items/7?tag=a&tag=b&raw=x&raw=y`, {
+      headers: { 'x-version': '2', cookie: 'session=a%20b; other=1' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: 7, limit: 10, tags: ['a', 'b'], raw: 'y', version: 2, session: 'a b' });
+  });
+
+  it('lift a single query value into a list where the schema wants one', async () => {
+    const { url } = await serve([ItemsController]);
+    const response = await fetch(`${url}/items/7?tag=solo`, { headers: { 'x-version': '1' } });
+    expect((await response.json()).tags).toEqual(['solo']);
+  });
+
+  it('report every failure of a request together in FastAPI shape', async () => {
+    const { url } = await serve([ItemsController]);
+    const response = await fetch(`${url}/items/abc?limit=0`);
+    expect(response.status).toBe(422);
+    const { detail } = await response.json();
+    expect(detail).toEqual(
+      expect.arrayContaining([
+        { loc: ['path', 'id'], msg: 'must be integer', type: 'type' },
+        { loc: ['query', 'limit'], msg: 'must be >= 1', type: 'minimum' },
+        { loc: ['query', 'tag'], msg: 'Field required', type: 'missing' },
+        { loc: ['header', 'x-version'], msg: 'Field required', type: 'missing' },
+      ]),
+    );
+    expect(detail).toHaveLength(4);
+  });
+
+  it('validate the body with its schema alongside the other parameters', async () => {
+    const { url } = await serve([ItemsController]);
+    const bad = await fetch(`${url}/items/x?dry=maybe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '', price: -1 }),
+    });
+    expect(bad.status).toBe(422);
+    const { detail } = await bad.json();
+    expect(detail.map((issue: { loc: unknown[] }) => issue.loc)).toEqual(
+      expect.arrayContaining([['path', 'id'], ['query', 'dry'], ['body', 'name'], ['body', 'price']]),
+    );
+
+    const missing = await fetch(`${url}/items/1?dry=true`, { method: 'POST' });
+    expect(await missing.json()).toEqual({ detail: [{ loc: ['body'], msg: 'Field required', type: 'missing' }] });
+
+    const good = await fetch(`${url}/items/1?dry=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Plumbus', price: 3 }),
+    });
+    expect(await good.json()).toEqual({ id: 1, dry: true, item: { name: 'Plumbus', price: 3 } });
+  });
+});
