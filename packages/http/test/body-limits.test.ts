@@ -74,7 +74,10 @@ describe('request bodies', () => {
 
   it('drops __proto__ and constructor keys so bodies cannot pollute prototypes', async () => {
     const { url } = await serve([EchoController]);
-    const response = await post(url, '{"a":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
+    const response = await post(
+      url,
+      '{"a":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ keys: ['a'], polluted: null });
     expect(Object.getPrototypeOf(received)).toBe(Object.prototype);

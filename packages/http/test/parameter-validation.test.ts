@@ -20,7 +20,11 @@ class ItemsController {
   }
 
   @Post('/:id')
-  update(@Param('id', Type.Integer()) id: number, @Query('dry', Type.Boolean()) dry: boolean, @Body(NewItem) item: unknown) {
+  update(
+    @Param('id', Type.Integer()) id: number,
+    @Query('dry', Type.Boolean()) dry: boolean,
+    @Body(NewItem) item: unknown,
+  ) {
     return { id, dry, item };
   }
 }
@@ -38,14 +42,14 @@ describe('parameters', () => {
   it('lift a single query value into a list where the schema wants one', async () => {
     const { url } = await serve([ItemsController]);
     const response = await fetch(`${url}/items/7?tag=solo`, { headers: { 'x-version': '1' } });
-    expect((await response.json()).tags).toEqual(['solo']);
+    expect(((await response.json()) as { tags: string[] }).tags).toEqual(['solo']);
   });
 
   it('report every failure of a request together in FastAPI shape', async () => {
     const { url } = await serve([ItemsController]);
     const response = await fetch(`${url}/items/abc?limit=0`);
     expect(response.status).toBe(422);
-    const { detail } = await response.json();
+    const { detail } = (await response.json()) as { detail: unknown[] };
     expect(detail).toEqual(
       expect.arrayContaining([
         { loc: ['path', 'id'], msg: 'must be integer', type: 'type' },
@@ -65,9 +69,14 @@ describe('parameters', () => {
       body: JSON.stringify({ name: '', price: -1 }),
     });
     expect(bad.status).toBe(422);
-    const { detail } = await bad.json();
-    expect(detail.map((issue: { loc: unknown[] }) => issue.loc)).toEqual(
-      expect.arrayContaining([['path', 'id'], ['query', 'dry'], ['body', 'name'], ['body', 'price']]),
+    const { detail } = (await bad.json()) as { detail: Array<{ loc: unknown[] }> };
+    expect(detail.map((issue) => issue.loc)).toEqual(
+      expect.arrayContaining([
+        ['path', 'id'],
+        ['query', 'dry'],
+        ['body', 'name'],
+        ['body', 'price'],
+      ]),
     );
 
     const missing = await fetch(`${url}/items/1?dry=true`, { method: 'POST' });

@@ -1,0 +1,68 @@
+import type { Response } from '@herald/core';
+import { describe, expect, it } from 'vitest';
+import { Controller, Get, HTTPException, JSONResponse, Param, PlainTextResponse, Res } from '../src/index.js';
+import { serve } from './serve.js';
+
+class PaymentRequired extends Error {}
+class CardDeclined extends PaymentRequired {}
+
+@Controller()
+class ShopController {
+  @Get('/pay/:how')
+  pay(@Param('how') how: string, @Res() response: Response) {
+    response.headers.set('X-Request-Id', 'r-1');
+    if (how === 'declined') throw new CardDeclined('card declined');
+    if (how === 'teapot') throw new HTTPException(418, { reason: 'short and stout' });
+    if (how === 'broken-handler') throw new HTTPException(409, 'conflict');
+    return { paid: true };
+  }
+}
+
+describe('exceptions', () => {
+  it('default to {"detail": …} with any JSON detail', async () => {
+    const { url } = await serve([ShopController]);
+    const response = await fetch(`${url}/pay/teapot`);
+    expect(response.status).toBe(418);
+    expect(await response.json()).toEqual({ detail: { reason: 'short and stout' } });
+  });
+
+  it('find handlers by the nearest error class, keeping temporal headers', async () => {
+    const { url } = await serve([ShopController], {
+      exceptionHandlers: new Map([
+        [PaymentRequired, (error: Error) => new JSONResponse({ detail: error.message }, { status: 402 })],
+      ]),
+    });
+    const response = await fetch(`${url}/pay/declined`);
+    expect(response.status).toBe(402);
+    expect(response.headers.get('x-request-id')).toBe('r-1');
+    expect(await response.json()).toEqual({ detail: 'card declined' });
+  });
+
+  it('find handlers by status, for framework errors too', async () => {
+    const { url } = await serve([ShopController], {
+      exceptionHandlers: new Map([[404, () => new PlainTextResponse('nothing here', { status: 404 })]]),
+    });
+    const response = await fetch(`${url}/nowhere`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toBe('nothing here');
+  });
+
+  it('answer 500 when a handler itself fails, and log it', async () => {
+    const { url, logs } = await serve([ShopController], {
+      exceptionHandlers: new Map([
+        [
+          409,
+          () => {
+            throw new Error('handler bug');
+          },
+        ],
+      ]),
+    });
+    const response = await fetch(`${url}/pay/broken-handler`);
+    expect(response.status).toBe(500);
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: 50, err: expect.objectContaining({ message: 'handler bug' }) }),
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { appendVary, Controller, Get, type Middleware, OutgoingResponse } from '../src/index.js';
+import { serve } from './serve.js';
+
+@Controller()
+class PingController {
+  @Get('/ping')
+  ping() {
+    return 'pong';
+  }
+
+  @Get('/crash')
+  crash() {
+    throw new Error('boom');
+  }
+}
+
+const trace =
+  (name: string, order: string[]): Middleware =>
+  async (_context, next) => {
+    order.push(`${name} in`);
+    const response = await next();
+    order.push(`${name} out`);
+    response.headers.append('x-trace', name);
+    appendVary(response.headers, 'Origin');
+    return response;
+  };
+
+describe('middleware', () => {
+  it('wraps routing in order, onion style, on every response including 404 and 500', async () => {
+    const order: string[] = [];
+    const { url } = await serve([PingController], { middleware: [trace('outer', order), trace('inner', order)] });
+    for (const [path, status] of [
+      ['/ping', 200],
+      ['/nowhere', 404],
+      ['/crash', 500],
+    ] as const) {
+      const response = await fetch(`${url}${path}`);
+      expect(response.status).toBe(status);
+      expect(response.headers.get('x-trace')).toBe('inner, outer');
+      expect(response.headers.get('vary')).toBe('Origin');
+    }
+    expect(order.slice(0, 4)).toEqual(['outer in', 'inner in', 'inner out', 'outer out']);
+    expect(await (await fetch(`${url}/ping`)).json()).toBe('pong');
+  });
+
+  it('can answer without calling next', async () => {
+    let reached = false;
+    const gate: Middleware = (context, next) => {
+      if (context.headers['x-key'] !== 'open sesame') return new OutgoingResponse(401, '{"detail":"Unauthorized"}');
+      reached = true;
+      return next();
+    };
+    const { url } = await serve([PingController], { middleware: [gate] });
+    expect((await fetch(`${url}/ping`)).status).toBe(401);
+    expect(reached).toBe(false);
+    expect((await fetch(`${url}/ping`, { headers: { 'x-key': 'open sesame' } })).status).toBe(200);
+  });
+
+  it('turns its own failure into a bare 500', async () => {
+    const broken: Middleware = () => {
+      throw new Error('middleware bug');
+    };
+    const { url, logs } = await serve([PingController], { middleware: [broken] });
+    const response = await fetch(`${url}/ping`);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ detail: 'Internal Server Error' });
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'Middleware failed' }));
+  });
+
+  it('sees the temporal Response and the request scope of its request', async () => {
+    const tagger: Middleware = async (context, next) => {
+      context.response.headers.set('x-from-middleware', context.path);
+      return next();
+    };
+    const { url } = await serve([PingController], { middleware: [tagger] });
+    expect((await fetch(`${url}/ping`)).headers.get('x-from-middleware')).toBe('/ping');
+  });
+});
