@@ -1,3 +1,4 @@
+import { inject } from 'inversify';
 import { defineParameter, type ParameterSource, type Schema } from '../routing/route-metadata.js';
 
 function parameter(source: ParameterSource): ParameterDecorator {
@@ -20,14 +21,22 @@ function parameter(source: ParameterSource): ParameterDecorator {
 export const Res = (): ParameterDecorator => parameter({ kind: 'response' });
 
 /**
- * Injects a service from the container, resolved in the request's scope.
+ * Injects a service from the container, resolved in the request's scope. On a handler parameter
+ * it is resolved per request; on a constructor parameter it is inversify's own `@inject`, so one
+ * decorator serves both places.
  *
  * @example
  * ```ts
+ * constructor(@Inject(ItemStore) store: ItemStore) {}
  * @Get('/:id') read(@Inject(RateLimiter) limiter: RateLimiter) { ... }
  * ```
  */
-export const Inject = (token: unknown): ParameterDecorator => parameter({ kind: 'inject', token });
+export const Inject =
+  (token: unknown): ParameterDecorator =>
+  (target, handler, index) => {
+    if (handler === undefined) inject(token as never)(target, handler, index);
+    else defineParameter(target.constructor, handler, index, { kind: 'inject', token });
+  };
 
 /**
  * A path parameter (`/items/:id` or `/items/{id}`), coerced and validated by `schema` if given.

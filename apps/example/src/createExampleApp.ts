@@ -1,0 +1,25 @@
+import { type App, createApp, type Middleware } from '@herald/http';
+import { ContainerModule } from 'inversify';
+import type { Logger } from 'pino';
+import { HelloController } from './hello/HelloController.js';
+import { ItemStore } from './items/ItemStore.js';
+import { ItemsController } from './items/ItemsController.js';
+import { RateLimitCounters, RateLimiter } from './items/RateLimiter.js';
+import { SessionController } from './session/SessionController.js';
+import { SessionCookie } from './session/SessionCookie.js';
+
+/** The example's services and controllers, as a user would write them. */
+export const exampleModule = new ContainerModule(({ bind }) => {
+  bind(ItemStore).toSelf().inSingletonScope();
+  bind(RateLimitCounters).toSelf().inSingletonScope();
+  bind(RateLimiter).toSelf().inRequestScope();
+  bind(SessionCookie).toSelf().inRequestScope();
+  bind(HelloController).toSelf();
+  bind(ItemsController).toSelf();
+  bind(SessionController).toSelf();
+});
+
+/** Builds the example app; `middleware` is where CORS goes (see `main.ts`). */
+export function createExampleApp(options: { middleware?: Middleware[]; logger?: Logger } = {}): Promise<App> {
+  return createApp({ modules: [exampleModule], ...options });
+}

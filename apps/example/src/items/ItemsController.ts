@@ -1,0 +1,28 @@
+import type { Response } from '@herald/core';
+import { Body, Controller, Get, HTTPException, Inject, Param, Post, Res } from '@herald/http';
+import { Type } from '@sinclair/typebox';
+import { ItemStore } from './ItemStore.js';
+import { Item, NewItem } from './item-schemas.js';
+import { RateLimiter } from './RateLimiter.js';
+
+@Controller('/items')
+export class ItemsController {
+  constructor(@Inject(ItemStore) private readonly store: ItemStore) {}
+
+  /** The response model drops `supplierCost`; the rate limiter's headers come along. */
+  @Get('/{id}', { responseModel: Item })
+  read(@Param('id', Type.Integer()) id: number, @Inject(RateLimiter) _limiter: RateLimiter) {
+    const item = this.store.find(id);
+    if (!item) throw new HTTPException(404, 'Item not found', { 'X-Error': 'item-missing' });
+    return item;
+  }
+
+  /** 201 and `Location`, set on the temporal Response by the handler. */
+  @Post('', { responseModel: Item })
+  create(@Body(NewItem) body: NewItem, @Res() response: Response) {
+    const item = this.store.add(body);
+    response.status = 201;
+    response.headers.set('Location', `/items/${item.id}`);
+    return item;
+  }
+}

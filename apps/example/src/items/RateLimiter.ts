@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import { Response } from '@herald/core';
+import { HTTPException, IncomingRequest } from '@herald/http';
+import { inject, injectable } from 'inversify';
+
+/** Requests left per client in the current window; one per app (singleton). */
+@injectable()
+export class RateLimitCounters {
+  readonly limit = 100;
+  readonly windowMs = 60_000;
+  readonly #used = new Map<string, { count: number; resetAt: number }>();
+
+  /** Counts one request of `client`; returns what is left and when the window resets. */
+  take(client: string): { remaining: number; resetAt: number } {
+    const now = Date.now();
+    let entry = this.#used.get(client);
+    if (!entry || entry.resetAt <= now) {
+      entry = { count: 0, resetAt: now + this.windowMs };
+      this.#used.set(client, entry);
+    }
+    entry.count++;
+    return { remaining: this.limit - entry.count, resetAt: entry.resetAt };
+  }
+}
+
+/**
+ * A request-scoped dependency that sets rate-limit headers on the temporal Response; they reach
+ * the response whatever the handler does, the 404 included.
+ */
+@injectable()
+export class RateLimiter {
+  constructor(
+    @inject(RateLimitCounters) counters: RateLimitCounters,
+    @inject(IncomingRequest) request: IncomingMessage,
+    @inject(Response) response: Response,
+  ) {
+    const { remaining, resetAt } = counters.take(request.socket.remoteAddress ?? 'unknown');
+    response.headers.set('X-RateLimit-Limit', String(counters.limit));
+    response.headers.set('X-RateLimit-Remaining', String(Math.max(remaining, 0)));
+    if (remaining < 0) {
+      throw new HTTPException(429, 'Too Many Requests', {
+        'Retry-After': String(Math.ceil((resetAt - Date.now()) / 1000)),
+      });
+    }
+  }
+}
