@@ -1,0 +1,34 @@
+/**
+ * Options of `cors()`, Starlette's `CORSMiddleware` options in camel case.
+ *
+ * @example
+ * ```ts
+ * const options: CorsOptions = {
+ *   allowOrigins: ['https://app.example'],
+ *   allowCredentials: true,
+ *   exposeHeaders: ['X-Cat-Dog', 'auto'],
+ * };
+ * ```
+ */
+export interface CorsOptions {
+  /** Allowed origins (`https://app.example`, no path), or `['*']` for any. Default: none. */
+  allowOrigins?: readonly string[];
+  /** Origins allowed by a pattern; it must match the whole origin. */
+  allowOriginRegex?: string | RegExp;
+  /** Methods a preflight may ask for; `'*'` is every standard method. Default `['GET']`. */
+  allowMethods?: readonly string[] | '*';
+  /** Request headers a preflight may ask for, on top of the CORS-safelisted ones; `'*'` echoes any. */
+  allowHeaders?: readonly string[] | '*';
+  /** Let browsers send cookies and read credentialed responses; the origin is then always echoed. */
+  allowCredentials?: boolean;
+  /**
+   * Response headers scripts may read. `'auto'` — alone or as an item of the list — also exposes
+   * every header the app set on that response (temporal `Response` or returned response),
+   * except the CORS-safelisted ones and `Set-Cookie`.
+   */
+  exposeHeaders?: readonly string[] | 'auto';
+  /** Seconds a browser may cache a preflight answer. Default 600. */
+  maxAge?: number;
+  /** Answer Private Network Access preflights (`Access-Control-Request-Private-Network`). */
+  allowPrivateNetwork?: boolean;
+}

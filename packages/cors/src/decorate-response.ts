@@ -1,0 +1,27 @@
+import { appendVary, type OutgoingResponse } from '@herald/http';
+import { type CorsPolicy, NEVER_EXPOSED } from './compile-cors-policy.js';
+
+/**
+ * Adds CORS headers to an actual (non-preflight) response — any response, 404 and 500 included,
+ * since a browser hides every response that lacks them (fastapi#457).
+ */
+export function decorateResponse(policy: CorsPolicy, origin: string, response: OutgoingResponse): OutgoingResponse {
+  const headers = response.headers;
+  if (policy.variesByOrigin) appendVary(headers, 'Origin');
+  if (!policy.isAllowedOrigin(origin)) return response;
+
+  headers.set('access-control-allow-origin', policy.variesByOrigin ? origin : '*');
+  if (policy.credentials) headers.set('access-control-allow-credentials', 'true');
+  const exposed = policy.autoExpose ? exposedNames(policy, response) : policy.exposeValue;
+  if (exposed) headers.set('access-control-expose-headers', exposed);
+  return response;
+}
+
+/** The listed names plus every header the app set on this response that scripts cannot already read. */
+function exposedNames(policy: CorsPolicy, response: OutgoingResponse): string | undefined {
+  const names = new Map(policy.exposed.map((name) => [name.toLowerCase(), name]));
+  for (const name of response.appHeaderNames) {
+    if (!NEVER_EXPOSED.has(name) && !name.startsWith('access-control-') && !names.has(name)) names.set(name, name);
+  }
+  return names.size > 0 ? [...names.values()].join(', ') : undefined;
+}
