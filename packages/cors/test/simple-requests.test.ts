@@ -56,13 +56,16 @@ describe('simple and actual requests', () => {
     ['/nowhere', 404],
     ['/cat', 405, 'DELETE'],
     ['/crash', 500],
-  ] as Array<[string, number, string?]>)('keep CORS headers on error responses: %s -> %i', async (path, status, method = 'GET') => {
-    const url = await serveWithCors({ allowOrigins: [origin], allowCredentials: true, allowMethods: '*' });
-    const response = await fetch(`${url}${path}`, { method, headers: { origin } });
-    expect(response.status).toBe(status);
-    expect(response.headers.get('access-control-allow-origin')).toBe(origin);
-    expect(response.headers.get('access-control-allow-credentials')).toBe('true');
-  });
+  ] as Array<[string, number, string?]>)(
+    'keep CORS headers on error responses: %s -> %i',
+    async (path, status, method = 'GET') => {
+      const url = await serveWithCors({ allowOrigins: [origin], allowCredentials: true, allowMethods: '*' });
+      const response = await fetch(`${url}${path}`, { method, headers: { origin } });
+      expect(response.status).toBe(status);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    },
+  );
 
   it('keep CORS headers on a 422', async () => {
     const url = await serveWithCors({ allowOrigins: [origin], allowMethods: ['POST'] });
