@@ -9,7 +9,9 @@ let url: string;
 
 // Started the way `npm start` starts it: the built entry point, configured by PORT.
 beforeAll(async () => {
-  server = spawn(process.execPath, [main], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent' } });
+  server = spawn(process.execPath, [main], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', CORS_ORIGINS: 'http://client.test, http://other.test' },
+  });
   let output = '';
   for await (const chunk of server.stdout as AsyncIterable<Buffer>) {
     output += chunk;
@@ -87,6 +89,16 @@ describe('the example app', () => {
         ['body', 'price'],
       ]),
     );
+  });
+
+  it('exposes the app headers to origins listed in CORS_ORIGINS, and only to them', async () => {
+    const allowed = await fetch(`${url}/items/1`, { headers: { origin: 'http://other.test' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://other.test');
+    expect(allowed.headers.get('access-control-expose-headers')).toBe(
+      'X-Cat-Dog, X-RateLimit-Limit, X-RateLimit-Remaining, Location',
+    );
+    const refused = await fetch(`${url}/items/1`, { headers: { origin: 'http://evil.test' } });
+    expect(refused.headers.has('access-control-allow-origin')).toBe(false);
   });
 
   it('POST and DELETE /session set and delete an HttpOnly, SameSite=Lax session cookie', async () => {
