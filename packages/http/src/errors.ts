@@ -1,4 +1,4 @@
-import { HeraldError } from '@herald/core';
+import { assertHeaderName, assertHeaderValue, HeraldError } from '@herald/core';
 
 /**
  * Every error `@herald/http` throws or answers with, each with a stable `code`. Client errors
@@ -29,6 +29,11 @@ export class HTTPException extends HeraldError {
 
   constructor(status: number, detail?: unknown, headers: Record<string, string> = {}, code = 'HERALD_ERR_HTTP') {
     super(code, typeof detail === 'string' ? detail : `HTTP ${status}`);
+    // Checked here, where the exception is raised, rather than when the response is written.
+    for (const [name, value] of Object.entries(headers)) {
+      assertHeaderName(name);
+      assertHeaderValue(name, value);
+    }
     this.status = status;
     this.detail = detail ?? STATUS_TEXT[status] ?? 'Error';
     this.headers = headers;

@@ -66,3 +66,14 @@ describe('exceptions', () => {
     );
   });
 });
+
+describe('HTTPException headers', () => {
+  it('are validated where the exception is raised', () => {
+    expect(() => new HTTPException(400, 'bad', { 'X-Reason': 'a\r\nSet-Cookie: x=1' })).toThrow(
+      expect.objectContaining({ code: 'HERALD_ERR_INVALID_HEADER_VALUE' }),
+    );
+    expect(() => new HTTPException(400, 'bad', { 'Bad Name': 'x' })).toThrow(
+      expect.objectContaining({ code: 'HERALD_ERR_INVALID_HEADER_NAME' }),
+    );
+  });
+});

@@ -1,28 +1,16 @@
-import type { Response } from '@herald/core';
 import type { ValidateFunction } from 'ajv';
 import { RequestValidationError, type ValidationIssue } from '../errors.js';
 import { compileSchema, toIssues, type Validators } from '../model/validators.js';
 import type { ParameterSource, Schema } from '../routing/route-metadata.js';
+import type { RequestInputs } from './RequestInputs.js';
 
 type ScalarLocation = 'path' | 'query' | 'header' | 'cookie';
-type Raw = string | string[] | undefined;
-
-/** What a request offers the parameter plan; each reader is called only if the route needs it. */
-export interface ParameterInput {
-  path(): Record<string, string | undefined>;
-  query(): Record<string, Raw>;
-  header(): Record<string, Raw>;
-  cookie(): Record<string, string | undefined>;
-  body: unknown;
-  response: Response;
-  resolve(token: unknown): Promise<unknown>;
-}
 
 /** A route's parameters, compiled once: which inputs it reads, and how to build its arguments. */
 export interface ParameterPlan {
   readonly readsBody: boolean;
   /** The handler's arguments; throws `RequestValidationError` listing every failure. */
-  build(input: ParameterInput): Promise<unknown[]>;
+  build(input: RequestInputs): Promise<unknown[]>;
 }
 
 /** FastAPI's `loc` names the header location `header`, the path one `path`. */
@@ -110,8 +98,8 @@ function compileLocation(
   };
 }
 
-function readLocation(plan: LocationPlan, input: ParameterInput, issues: ValidationIssue[]): Record<string, unknown> {
-  const raw: Record<string, Raw> = input[plan.location]();
+function readLocation(plan: LocationPlan, input: RequestInputs, issues: ValidationIssue[]): Record<string, unknown> {
+  const raw = input[plan.location]();
   const values: Record<string, unknown> = {};
   for (const name of plan.names) {
     const value = raw[name];

@@ -1,12 +1,10 @@
-import { parse as parseQuery } from 'node:querystring';
 import type { HeraldContainer } from '@herald/core';
-import { parseCookie } from 'cookie';
 import type { Logger } from 'pino';
 import { readJsonBody } from '../body/read-json-body.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
 import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
-import type { ParameterInput } from '../params/compile-parameters.js';
+import { RequestInputs } from '../params/RequestInputs.js';
 import { HttpResponse } from '../responses/HttpResponse.js';
 import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
 import { fromException, fromHttpResponse, fromValue, internalServerError } from './build-outgoing.js';
@@ -49,19 +47,11 @@ export class Dispatcher {
 
   async #call(route: CompiledRoute, params: Record<string, string | undefined>, context: RequestContext) {
     const { container, bodyLimit } = this.#options;
-    const raw = context.raw;
-    const body = route.parameters.readsBody ? await readJsonBody(raw, bodyLimit) : undefined;
+    const body = route.parameters.readsBody ? await readJsonBody(context.raw, bodyLimit) : undefined;
     const queryString = context.url.slice(context.path.length + 1);
-    const input: ParameterInput = {
-      path: () => params,
-      query: () => parseQuery(queryString) as Record<string, string | string[] | undefined>,
-      header: () => raw.headers,
-      cookie: () => parseCookie(raw.headers.cookie ?? ''),
-      body,
-      response: context.response,
-      resolve: (token) => container.getAsync(token as never),
-    };
-    const args = await route.parameters.build(input);
+    const args = await route.parameters.build(
+      new RequestInputs(context.raw, params, queryString, body, context.response, container),
+    );
     const controller = await container.getAsync<Record<string | symbol, (...args: unknown[]) => unknown>>(
       route.controller as never,
     );

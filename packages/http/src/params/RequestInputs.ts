@@ -1,0 +1,42 @@
+import type { IncomingMessage } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
+import type { HeraldContainer, Response } from '@herald/core';
+import { parseCookie } from 'cookie';
+
+type Raw = string | string[] | undefined;
+
+/**
+ * What one request offers its route's parameters. Each location is read only when the route's
+ * plan asks for it, so a route without query parameters never parses the query string.
+ */
+export class RequestInputs {
+  constructor(
+    readonly raw: IncomingMessage,
+    readonly params: Record<string, string | undefined>,
+    readonly queryString: string,
+    readonly body: unknown,
+    readonly response: Response,
+    readonly container: HeraldContainer,
+  ) {}
+
+  path(): Record<string, Raw> {
+    return this.params;
+  }
+
+  query(): Record<string, Raw> {
+    return parseQuery(this.queryString);
+  }
+
+  header(): Record<string, Raw> {
+    return this.raw.headers;
+  }
+
+  cookie(): Record<string, Raw> {
+    return parseCookie(this.raw.headers.cookie ?? '');
+  }
+
+  /** Resolves a service in the request's scope (the caller runs inside it). */
+  resolve(token: unknown): Promise<unknown> {
+    return this.container.getAsync(token as never);
+  }
+}
