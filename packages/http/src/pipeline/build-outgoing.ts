@@ -6,19 +6,17 @@ import type { HttpResponse } from '../responses/HttpResponse.js';
 import { mergeHeaders } from './merge-headers.js';
 
 /*
- * How the request's temporal `Response` reaches what is sent — the one place this rule lives.
- *
- * | the handler…                  | status                                          | headers                                   |
- * | ----------------------------- | ----------------------------------------------- | ----------------------------------------- |
- * | returns plain data            | temporal > route's `status` > 200               | temporal replace the defaults             |
- * | returns an `HttpResponse`     | its own `status` > temporal > route's > class's | temporal, then its own (its own win)      |
- * | throws `HTTPException`        | the exception's                                  | temporal, then the exception's (they win) |
- * | throws anything else          | 500                                              | none of the temporal ones                 |
- *
- * In every case `set-cookie` from all writers is kept and `vary` is merged (see `mergeHeaders`).
+ * How the request's temporal `Response` reaches what is sent — the one place this rule lives
+ * (the package README shows it as a table):
+ * - plain data: status temporal > route's > 200; temporal headers replace the defaults;
+ * - a returned `HttpResponse`: its own status > temporal > route's > class default; temporal
+ *   headers first, then its own, so its own win on the same name;
+ * - an `HTTPException`: its status; temporal headers first, then its own;
+ * - any other error: a bare 500 without any temporal header (`internalServerError`).
+ * In every case `set-cookie` from all writers is kept and `vary` is merged (`mergeHeaders`).
  * FastAPI drops the temporal headers on returned responses and exceptions (fastapi#5498, #999);
  * Herald keeps them, because a rate limiter's headers matter most on the 404 and the 429.
- * Statuses without a body (1xx, 204, 205, 304) lose body, content-type and length at write time.
+ * Statuses without a body (1xx, 204, 205, 304) lose body and content-type at write time.
  */
 
 const JSON_TYPE = 'application/json';
