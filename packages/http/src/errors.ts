@@ -1,4 +1,4 @@
-import { assertHeaderName, assertHeaderValue, HeraldError } from '@herald/core';
+import { assertHeaderName, assertHeaderValue, assertStatus, HeraldError } from '@herald/core';
 
 /**
  * Every error `@herald/http` throws or answers with, each with a stable `code`. Client errors
@@ -30,6 +30,7 @@ export class HTTPException extends HeraldError {
   constructor(status: number, detail?: unknown, headers: Record<string, string> = {}, code = 'HERALD_ERR_HTTP') {
     super(code, typeof detail === 'string' ? detail : `HTTP ${status}`);
     // Checked here, where the exception is raised, rather than when the response is written.
+    assertStatus(status);
     for (const [name, value] of Object.entries(headers)) {
       assertHeaderName(name);
       assertHeaderValue(name, value);

@@ -77,3 +77,17 @@ describe('middleware', () => {
     expect((await fetch(`${url}/ping`)).headers.get('x-from-middleware')).toBe('/ping');
   });
 });
+
+describe('a middleware that breaks the response', () => {
+  it('still gets the client a 500 instead of a hang', async () => {
+    const invalid: Middleware = async (_context, next) => {
+      const response = await next();
+      response.status = 1000;
+      return response;
+    };
+    const { url, logs } = await serve([PingController], { middleware: [invalid] });
+    const response = await fetch(`${url}/ping`);
+    expect(response.status).toBe(500);
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'Failed to write the response' }));
+  });
+});

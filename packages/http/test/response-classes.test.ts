@@ -26,7 +26,7 @@ class ClassesController {
   @Get('/redirect')
   redirect(@Res() response: Response) {
     response.headers.set('x-temporal', 'yes');
-    return new RedirectResponse('/text?a=b c');
+    return new RedirectResponse('/text?a=b c&done=100%25&é&🐈');
   }
 
   @Get('/stream')
@@ -64,7 +64,7 @@ describe('response classes', () => {
     const { url } = await serve([ClassesController]);
     const response = await fetch(`${url}/redirect`, { redirect: 'manual' });
     expect(response.status).toBe(307);
-    expect(response.headers.get('location')).toBe('/text?a=b%20c');
+    expect(response.headers.get('location')).toBe('/text?a=b%20c&done=100%25&%C3%A9&%F0%9F%90%88');
     expect(response.headers.get('x-temporal')).toBe('yes');
   });
 

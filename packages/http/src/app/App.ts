@@ -124,6 +124,10 @@ export class App {
         await writeResponse(res, outgoing, context.method === 'HEAD');
       } catch (error) {
         this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
+        // A response that never started (say, middleware set an invalid status) still gets an
+        // answer; one that broke midway can only be cut off.
+        if (!res.headersSent) await writeResponse(res, internalServerError(), false);
+        else res.destroy();
       }
     });
     // Cleanups run after the response is out, also when the handler failed.

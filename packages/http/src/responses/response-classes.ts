@@ -75,8 +75,7 @@ export class RedirectResponse extends HttpResponse {
 
   constructor(url: string, init?: ResponseInit) {
     super(init);
-    // Percent-encode what a Location header cannot carry, keeping URL syntax characters.
-    this.headers.set('location', encodeURI(decodeURI(url)));
+    this.headers.set('location', encodeLocation(url));
   }
 
   render(): OutgoingBody {
@@ -107,4 +106,12 @@ export class StreamingResponse extends HttpResponse {
   render(): OutgoingBody {
     return this.content;
   }
+}
+
+/**
+ * Percent-encodes what a `Location` field cannot carry (spaces, non-ASCII, controls), keeping
+ * URL syntax and escapes already present: `/a b?q=é` → `/a%20b?q=%C3%A9`, `%20` stays `%20`.
+ */
+function encodeLocation(url: string): string {
+  return url.replace(/%(?![0-9a-f]{2})|[^\x21-\x7e]/giu, (character) => encodeURIComponent(character));
 }
