@@ -10,7 +10,7 @@ type ScalarLocation = 'path' | 'query' | 'header' | 'cookie';
 export interface ParameterPlan {
   readonly readsBody: boolean;
   /** The handler's arguments; throws `RequestValidationError` listing every failure. */
-  build(input: RequestInputs): Promise<unknown[]>;
+  build(input: RequestInputs): unknown[] | Promise<unknown[]>;
 }
 
 /** FastAPI's `loc` names the header location `header`, the path one `path`. */
@@ -38,32 +38,38 @@ export function compileParameters(
   const body = sources.find((source) => source.kind === 'body');
   const validateBody = body?.schema ? compileSchema(validators.body, body.schema, `the body of ${where}`) : undefined;
 
+  const injected = sources.flatMap((source, index) => (source.kind === 'inject' ? [index] : []));
+
   return {
     readsBody: body !== undefined,
-    async build(input) {
+    build(input) {
       const issues: ValidationIssue[] = [];
-      const values = new Map<ScalarLocation, Record<string, unknown>>();
-      for (const plan of locations) values.set(plan.location, readLocation(plan, input, issues));
-      const bodyValue = input.body;
+      const values: Partial<Record<ScalarLocation, Record<string, unknown>>> = {};
+      for (const plan of locations) values[plan.location] = readLocation(plan, input, issues);
       if (validateBody) {
-        if (bodyValue === undefined) issues.push({ loc: ['body'], msg: 'Field required', type: 'missing' });
-        else if (!validateBody(bodyValue)) issues.push(...toIssues(validateBody.errors, ['body']));
+        if (input.body === undefined) issues.push({ loc: ['body'], msg: 'Field required', type: 'missing' });
+        else if (!validateBody(input.body)) issues.push(...toIssues(validateBody.errors, ['body']));
       }
       if (issues.length > 0) throw new RequestValidationError(issues);
+      const args = sources.map((source) => {
+        switch (source.kind) {
+          case 'response':
+            return input.response;
+          case 'body':
+            return input.body;
+          case 'inject':
+            return undefined;
+          default:
+            return values[source.kind]?.[source.name];
+        }
+      });
+      // Services resolve asynchronously; routes without any skip the extra promise.
+      if (injected.length === 0) return args;
       return Promise.all(
-        sources.map((source) => {
-          switch (source.kind) {
-            case 'response':
-              return input.response;
-            case 'inject':
-              return input.resolve(source.token);
-            case 'body':
-              return bodyValue;
-            default:
-              return values.get(source.kind)?.[source.name];
-          }
+        injected.map(async (index) => {
+          args[index] = await input.resolve((sources[index] as { token: unknown }).token);
         }),
-      );
+      ).then(() => args);
     },
   };
 }
