@@ -1,12 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Response } from '@herald/core';
-import { type App, Controller, Cookie, createApp, Get, Header, Post, Res } from '@herald/http';
-import { ContainerModule } from 'inversify';
-import { pino } from 'pino';
+import { Controller, Cookie, Get, Header, Post, Res } from '@herald/http';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CorsOptions, cors } from '../src/index.js';
+import type { CorsOptions } from '../src/index.js';
+import { serveWithCors } from './serve-with-cors.js';
 
 /**
  * A real browser decides what a script may read, so this is where CORS is proven: a page on
@@ -38,20 +37,11 @@ class BrowserController {
   }
 }
 
-const apps: App[] = [];
 let pageServer: Server;
 let browser: Browser;
 let pagePort: number;
 
-async function startApp(options: CorsOptions): Promise<string> {
-  const app = await createApp({
-    modules: [new ContainerModule(({ bind }) => void bind(BrowserController).toSelf())],
-    middleware: [cors(options)],
-    logger: pino({ level: 'silent' }),
-  });
-  apps.push(app);
-  return app.listen({ port: 0, host: '127.0.0.1' });
-}
+const startApp = (options: CorsOptions) => serveWithCors(options, BrowserController);
 
 /** Opens the page at `host` (127.0.0.1 or localhost: two origins of one server). */
 async function openPage(host: string): Promise<Page> {
@@ -98,7 +88,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all(apps.map((app) => app.close({ graceMs: 500 })));
   await new Promise((resolve) => pageServer?.close(resolve));
 });
 

@@ -43,10 +43,13 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((app) => app.close({ graceMs: 500 })));
 });
 
-/** A real app on 127.0.0.1 with `cors(options)` installed the one-line way. */
-export async function serveWithCors(options: CorsOptions): Promise<string> {
+/** A real app on 127.0.0.1 with `cors(options)` installed the one-line way; closed after the test. */
+export async function serveWithCors(
+  options: CorsOptions,
+  controller: new () => unknown = CorsTestController,
+): Promise<string> {
   const app = await createApp({
-    modules: [new ContainerModule(({ bind }) => void bind(CorsTestController).toSelf())],
+    modules: [new ContainerModule(({ bind }) => void bind(controller).toSelf())],
     middleware: [cors(options)],
     logger: pino({ level: 'silent' }),
   });
