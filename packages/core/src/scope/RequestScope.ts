@@ -78,11 +78,6 @@ export class RequestScope {
     this.#cleanups.push(cleanup);
   }
 
-  /** Whether `close()` has been called. */
-  get closed(): boolean {
-    return this.#closed;
-  }
-
   /**
    * Runs every cleanup, last registered first. A failing cleanup does not stop the others; once
    * all have run, their errors are thrown together as one `CleanupError`.

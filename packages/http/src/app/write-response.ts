@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 
 /** 1xx, 204, 205 and 304 carry no content (RFC 9110 §6.4.1, §15.3.6). */
-export function isBodyless(status: number): boolean {
+function isBodyless(status: number): boolean {
   return status < 200 || status === 204 || status === 205 || status === 304;
 }
 
