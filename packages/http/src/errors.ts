@@ -5,7 +5,14 @@ import { assertHeaderName, assertHeaderValue, assertStatus, HeraldError } from '
  * are `HTTPException`s, so they flow through the same exception handlers as the app's own.
  */
 
-/** One failure in FastAPI's validation-error shape. */
+/**
+ * One failure in FastAPI's validation-error shape.
+ *
+ * @example
+ * ```ts
+ * const issue: ValidationIssue = { loc: ['query', 'limit'], msg: 'must be >= 1', type: 'minimum' };
+ * ```
+ */
 export interface ValidationIssue {
   /** Where: `['query', 'limit']`, `['body', 'items', 0, 'price']`. */
   loc: (string | number)[];

@@ -8,7 +8,14 @@ import { assertNoCaptiveDependencies } from './captive-dependencies.js';
 import { describeService } from './describe-service.js';
 import { adoptRequestScope } from './request-scoped-binding.js';
 
-/** A registered service and, for class bindings, the class that implements it. */
+/**
+ * A registered service and, for class bindings, the class that implements it.
+ *
+ * @example
+ * ```ts
+ * for (const { implementationType } of container.services()) console.log(implementationType?.name);
+ * ```
+ */
 export interface BoundService {
   readonly serviceIdentifier: ServiceIdentifier;
   readonly implementationType: Newable | undefined;

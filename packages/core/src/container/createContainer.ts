@@ -1,7 +1,14 @@
 import type { ContainerModule } from 'inversify';
 import { HeraldContainer } from './HeraldContainer.js';
 
-/** Options of `createContainer`. */
+/**
+ * Options of `createContainer`.
+ *
+ * @example
+ * ```ts
+ * const options: ContainerOptions = { modules: [itemsModule, billingModule] };
+ * ```
+ */
 export interface ContainerOptions {
   /** The application's modules, loaded in order; sync and async modules alike. */
   modules: readonly ContainerModule[];

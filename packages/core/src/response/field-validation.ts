@@ -7,22 +7,51 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // the line that set the header instead of a crash while sending.
 const FORBIDDEN_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
 
-/** Returns `true` when `name` is an RFC 9110 token, the grammar of header and cookie names. */
+/**
+ * Returns `true` when `name` is an RFC 9110 token, the grammar of header and cookie names.
+ *
+ * @example
+ * ```ts
+ * isToken('X-Request-Id'); // true
+ * isToken('bad name');     // false
+ * ```
+ */
 export function isToken(name: string): boolean {
   return TOKEN.test(name);
 }
 
-/** Throws `InvalidHeaderNameError` unless `name` is an RFC 9110 token. */
+/**
+ * Throws `InvalidHeaderNameError` unless `name` is an RFC 9110 token.
+ *
+ * @example
+ * ```ts
+ * assertHeaderName('X-Cat-Dog'); // ok
+ * ```
+ */
 export function assertHeaderName(name: string): void {
   if (typeof name !== 'string' || !TOKEN.test(name)) throw new InvalidHeaderNameError(String(name));
 }
 
-/** Throws `InvalidHeaderValueError` when `value` holds a character RFC 9110 forbids. */
+/**
+ * Throws `InvalidHeaderValueError` when `value` holds a character RFC 9110 forbids.
+ *
+ * @example
+ * ```ts
+ * assertHeaderValue('X-Trace', 'a\r\nb'); // throws HERALD_ERR_INVALID_HEADER_VALUE
+ * ```
+ */
 export function assertHeaderValue(name: string, value: string): void {
   if (typeof value !== 'string' || FORBIDDEN_VALUE_CHAR.test(value)) throw new InvalidHeaderValueError(name);
 }
 
-/** Throws `InvalidStatusError` unless `status` is an integer from 100 to 599. */
+/**
+ * Throws `InvalidStatusError` unless `status` is an integer from 100 to 599.
+ *
+ * @example
+ * ```ts
+ * assertStatus(204); // ok
+ * ```
+ */
 export function assertStatus(status: number): void {
   if (!Number.isInteger(status) || status < 100 || status > 599) throw new InvalidStatusError(status);
 }

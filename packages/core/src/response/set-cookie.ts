@@ -31,7 +31,14 @@ export interface CookieOptions {
   encode?: (value: string) => string;
 }
 
-/** The attributes `deleteCookie` takes: those that must match the cookie being removed. */
+/**
+ * The attributes `deleteCookie` takes: those that must match the cookie being removed.
+ *
+ * @example
+ * ```ts
+ * response.deleteCookie('session', { path: '/app' });
+ * ```
+ */
 export type DeleteCookieOptions = Pick<
   CookieOptions,
   'path' | 'domain' | 'secure' | 'httpOnly' | 'sameSite' | 'partitioned'
@@ -45,6 +52,11 @@ const ATTRIBUTE_VALUE = /^[\x20-\x3a\x3c-\x7e]*$/;
 /**
  * Builds one `Set-Cookie` field value, refusing anything RFC 6265 forbids. Errors name the cookie
  * and the faulty part, never the value: cookie values are often secrets.
+ *
+ * @example
+ * ```ts
+ * serializeSetCookie('session', 'abc', { httpOnly: true }); // 'session=abc; Path=/; HttpOnly; SameSite=Lax'
+ * ```
  */
 export function serializeSetCookie(name: string, value: string, options: CookieOptions = {}): string {
   if (typeof name !== 'string' || !isToken(name))

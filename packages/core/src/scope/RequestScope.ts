@@ -4,7 +4,14 @@ import { describeService } from '../container/describe-service.js';
 import { CleanupError, ScopeClosedError, ScopedValueMissingError } from '../errors.js';
 import { Response } from '../response/Response.js';
 
-/** A function run when the scope ends; it may return a promise. */
+/**
+ * A function run when the scope ends; it may return a promise.
+ *
+ * @example
+ * ```ts
+ * const release: Cleanup = () => connection.release();
+ * ```
+ */
 export type Cleanup = () => unknown;
 
 // One store for the whole process: a scope is found by the async context it runs in, which is

@@ -8,12 +8,26 @@ import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { internalServerError } from '../pipeline/build-outgoing.js';
 import { writeResponse } from './write-response.js';
 
-/** The raw node:http request of the current scope, injectable anywhere: `@inject(IncomingRequest)`. */
+/**
+ * The raw node:http request of the current scope, injectable anywhere.
+ *
+ * @example
+ * ```ts
+ * constructor(@inject(IncomingRequest) request: IncomingMessage) {}
+ * ```
+ */
 export const IncomingRequest: ServiceIdentifier<IncomingMessage> = Symbol('IncomingRequest');
 
 type Endpoint = (context: RequestContext) => Promise<OutgoingResponse>;
 
-/** Where and how to listen. */
+/**
+ * Where and how to listen.
+ *
+ * @example
+ * ```ts
+ * await app.listen({ port: 0, host: '127.0.0.1' });
+ * ```
+ */
 export interface ListenOptions {
   /** Default 8000, FastAPI/uvicorn's; 0 picks a free port. */
   port?: number;

@@ -8,7 +8,14 @@ import { type ExceptionHandlerMap, ExceptionHandlers } from '../pipeline/Excepti
 import { RouteTable } from '../routing/RouteTable.js';
 import { App, IncomingRequest } from './App.js';
 
-/** Options of `createApp`. */
+/**
+ * Options of `createApp`.
+ *
+ * @example
+ * ```ts
+ * const options: AppOptions = { modules: [itemsModule], middleware: [cors({ allowOrigins })], bodyLimit: 64 * 1024 };
+ * ```
+ */
 export interface AppOptions {
   /** The app's inversify modules: services and `@Controller` classes. */
   modules: readonly ContainerModule[];

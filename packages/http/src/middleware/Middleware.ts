@@ -2,7 +2,14 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { RequestScope, Response } from '@herald/core';
 import type { OutgoingResponse } from './OutgoingResponse.js';
 
-/** What middleware knows of the request. */
+/**
+ * What middleware knows of the request.
+ *
+ * @example
+ * ```ts
+ * const logPath: Middleware = (context, next) => { console.log(context.method, context.path); return next(); };
+ * ```
+ */
 export interface RequestContext {
   /** Upper-case method. */
   readonly method: string;
@@ -19,7 +26,14 @@ export interface RequestContext {
   readonly response: Response;
 }
 
-/** Runs the rest of the chain; always resolves to a response, errors included. */
+/**
+ * Runs the rest of the chain; always resolves to a response, errors included.
+ *
+ * @example
+ * ```ts
+ * const response = await next();
+ * ```
+ */
 export type Next = () => Promise<OutgoingResponse>;
 
 /**

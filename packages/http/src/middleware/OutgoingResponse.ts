@@ -1,6 +1,13 @@
 import { ResponseHeaders } from '@herald/core';
 
-/** A body the adapter can write: text, bytes, a stream of either, or nothing. */
+/**
+ * A body the adapter can write: text, bytes, a stream of either, or nothing.
+ *
+ * @example
+ * ```ts
+ * const body: OutgoingBody = '{"ok":true}';
+ * ```
+ */
 export type OutgoingBody = string | Uint8Array | AsyncIterable<string | Uint8Array> | null;
 
 /**

@@ -2,10 +2,24 @@ import { HTTPException } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
 import type { HttpResponse } from '../responses/HttpResponse.js';
 
-/** Turns an error into a response; it runs in the request's scope. */
+/**
+ * Turns an error into a response; it runs in the request's scope.
+ *
+ * @example
+ * ```ts
+ * const onDeclined: ExceptionHandler<CardDeclined> = (error) => new JSONResponse({ detail: error.message }, { status: 402 });
+ * ```
+ */
 export type ExceptionHandler<E = unknown> = (error: E, context: RequestContext) => HttpResponse | Promise<HttpResponse>;
 
-/** Error classes or statuses, each with its handler. */
+/**
+ * Error classes or statuses, each with its handler.
+ *
+ * @example
+ * ```ts
+ * const handlers: ExceptionHandlerMap = new Map([[CardDeclined, onDeclined], [404, () => new PlainTextResponse('gone', { status: 404 })]]);
+ * ```
+ */
 // biome-ignore lint/suspicious/noExplicitAny: handlers are keyed by any error class.
 export type ExceptionHandlerMap = Map<(abstract new (...args: any[]) => unknown) | number, ExceptionHandler<any>>;
 

@@ -1,7 +1,14 @@
 import { ResponseHeaders } from '@herald/core';
 import type { OutgoingBody } from '../middleware/OutgoingResponse.js';
 
-/** Options every response class takes. */
+/**
+ * Options every response class takes.
+ *
+ * @example
+ * ```ts
+ * new PlainTextResponse('created', { status: 201, headers: { Location: '/items/2' }, mediaType: 'text/plain' });
+ * ```
+ */
 export interface ResponseInit {
   /** Status to send; without it the temporal `Response`, then the route, then the class decide. */
   status?: number;

@@ -1,13 +1,34 @@
 import type { TSchema } from '@sinclair/typebox';
 import { RouteDefinitionError } from '../errors.js';
 
-/** A JSON Schema; TypeBox schemas qualify and also give handlers their static types. */
+/**
+ * A JSON Schema; TypeBox schemas qualify and also give handlers their static types.
+ *
+ * @example
+ * ```ts
+ * const Limit: Schema = Type.Integer({ minimum: 1, default: 10 });
+ * ```
+ */
 export type Schema = TSchema | Record<string, unknown>;
 
-/** HTTP methods a route can be declared for. */
+/**
+ * HTTP methods a route can be declared for.
+ *
+ * @example
+ * ```ts
+ * const method: HttpMethod = 'GET';
+ * ```
+ */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS' | 'HEAD';
 
-/** Options of a route decorator. */
+/**
+ * Options of a route decorator.
+ *
+ * @example
+ * ```ts
+ * @Post('', { status: 201, responseModel: Item }) create(@Body(NewItem) item: NewItem) { ... }
+ * ```
+ */
 export interface RouteOptions {
   /** The status of a successful plain return (default 200); the temporal `Response` can override it. */
   status?: number;
