@@ -53,3 +53,18 @@ describe('the app lifecycle', () => {
     expect(app.url).toBe(url);
   });
 });
+
+describe('closing with a request that never finishes', () => {
+  it('gives up after the grace period and cuts the connection', async () => {
+    const { url, app } = await serve([SlowController]);
+    const stuck = fetch(`${url}/slow`).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await app.close({ graceMs: 100 });
+    expect(app.server.listening).toBe(false);
+    expect(await stuck).toBe('cut');
+    release();
+  });
+});

@@ -53,7 +53,8 @@ export class App {
   readonly container: HeraldContainer;
   readonly #logger: Logger;
   readonly #run: Endpoint;
-  readonly #inFlight = new Set<Promise<void>>();
+  #inFlight = 0;
+  #drained: (() => void) | undefined;
   #closing = false;
 
   /** @internal Built by `createApp`. */
@@ -67,11 +68,7 @@ export class App {
     );
     this.server = createServer(
       { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
-      (req, res) => {
-        const request = this.#handle(req, res);
-        this.#inFlight.add(request);
-        void request.finally(() => this.#inFlight.delete(request));
-      },
+      (req, res) => void this.#handle(req, res),
     );
   }
 
@@ -103,14 +100,35 @@ export class App {
     this.#closing = true;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
-    const timer = setTimeout(() => this.server.closeAllConnections(), graceMs);
-    await Promise.allSettled([...this.#inFlight]);
-    this.server.closeIdleConnections();
-    await closed;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      new Promise<void>((resolve) => {
+        this.#drained = resolve;
+        if (this.#inFlight === 0) resolve();
+      }),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      }),
+    ]);
     clearTimeout(timer);
+    // Whatever is still open now is either idle or over its grace period.
+    this.server.closeAllConnections();
+    await closed;
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.#inFlight++;
+    try {
+      await this.#respond(req, res);
+    } catch (error) {
+      this.#logger.error({ err: error, url: req.url }, 'Request failed outside the pipeline');
+      res.destroy();
+    } finally {
+      if (--this.#inFlight === 0) this.#drained?.();
+    }
+  }
+
+  async #respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const scope = this.container.openScope().provide(IncomingRequest, req);
     const url = req.url ?? '/';
     const query = url.indexOf('?');
