@@ -17,6 +17,7 @@ export type Cleanup = () => unknown;
 // One store for the whole process: a scope is found by the async context it runs in, which is
 // what keeps interleaved requests apart without a child container per request.
 const storage = new AsyncLocalStorage<RequestScope>();
+const RESOLVED = Promise.resolve();
 
 /**
  * One HTTP request's worth of state, whatever the transport: the temporal `Response`, the
@@ -89,9 +90,14 @@ export class RequestScope {
    * Runs every cleanup, last registered first. A failing cleanup does not stop the others; once
    * all have run, their errors are thrown together as one `CleanupError`.
    */
-  async close(): Promise<void> {
-    if (this.#closed) return;
+  close(): Promise<void> {
+    const pending = this.#closed ? 0 : this.#cleanups.length;
     this.#closed = true;
+    // Most requests register no cleanup: skip the async machinery for them.
+    return pending === 0 ? RESOLVED : this.#runCleanups();
+  }
+
+  async #runCleanups(): Promise<void> {
     const errors: unknown[] = [];
     for (let index = this.#cleanups.length - 1; index >= 0; index--) {
       try {

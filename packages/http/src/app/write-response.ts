@@ -8,12 +8,17 @@ function isBodyless(status: number): boolean {
 }
 
 /**
- * Writes the response once: status and headers in one `writeHead`, then the body. The length is
- * always computed here, never taken from app headers; a HEAD response keeps the length the GET
- * would have had but sends no body (RFC 9110 §9.3.2). Streams are written with backpressure; a
- * stream that fails midway aborts the connection, since the status can no longer change.
+ * Writes the response once: status and headers in one `writeHead`, then the body; only a stream
+ * returns a promise. The length is always computed here, never taken from app headers; a HEAD
+ * response keeps the length the GET would have had but sends no body (RFC 9110 §9.3.2). Streams
+ * are written with backpressure; a stream that fails midway aborts the connection, since the
+ * status can no longer change.
  */
-export async function writeResponse(res: ServerResponse, outgoing: OutgoingResponse, head: boolean): Promise<void> {
+export function writeResponse(
+  res: ServerResponse,
+  outgoing: OutgoingResponse,
+  head: boolean,
+): Promise<void> | undefined {
   const { status, headers } = outgoing;
   let body = outgoing.body;
   if (isBodyless(status)) {
@@ -38,6 +43,11 @@ export async function writeResponse(res: ServerResponse, outgoing: OutgoingRespo
     res.end();
     return;
   }
+  return writeStream(res, body);
+}
+
+/** Streams chunk by chunk, waiting for `drain` when the socket's buffer is full. */
+async function writeStream(res: ServerResponse, body: AsyncIterable<string | Uint8Array>): Promise<void> {
   try {
     for await (const chunk of body) {
       if (!res.write(chunk)) await once(res, 'drain');
