@@ -29,6 +29,14 @@ class ItemsController {
   }
 }
 
+@Controller('/search')
+class SearchController {
+  @Get('')
+  search(@Query('page', Type.Optional(Type.Integer({ minimum: 1 }))) page: number | undefined) {
+    return { page: page ?? null };
+  }
+}
+
 describe('parameters', () => {
   it('are coerced from strings, defaulted and decoded', async () => {
     const { url } = await serve([ItemsController]);
@@ -88,5 +96,16 @@ describe('parameters', () => {
       body: JSON.stringify({ name: 'Plumbus', price: 3 }),
     });
     expect(await good.json()).toEqual({ id: 1, dry: true, item: { name: 'Plumbus', price: 3 } });
+  });
+});
+
+describe('an optional parameter', () => {
+  it('may be absent when its TypeBox schema is Type.Optional, and is still validated when present', async () => {
+    const { url } = await serve([SearchController]);
+    expect(await (await fetch(`${url}/search`)).json()).toEqual({ page: null });
+    expect(await (await fetch(`${url}/search?page=3`)).json()).toEqual({ page: 3 });
+    const bad = await fetch(`${url}/search?page=0`);
+    expect(bad.status).toBe(422);
+    expect(await bad.json()).toEqual({ detail: [{ loc: ['query', 'page'], msg: 'must be >= 1', type: 'minimum' }] });
   });
 });

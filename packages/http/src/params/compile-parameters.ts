@@ -1,3 +1,4 @@
+import { OptionalKind } from '@sinclair/typebox';
 import type { ValidateFunction } from 'ajv';
 import { RequestValidationError, type ValidationIssue } from '../errors.js';
 import { compileSchema, toIssues, type Validators } from '../model/validators.js';
@@ -86,7 +87,7 @@ function compileLocation(
   if (own.length === 0) return undefined;
   const typed = own.filter((source) => source.schema !== undefined);
   const properties = Object.fromEntries(typed.map((source) => [source.name, source.schema as Schema]));
-  const required = typed.filter((source) => !('default' in (source.schema as object))).map((source) => source.name);
+  const required = typed.filter((source) => !isOptional(source.schema as Schema)).map((source) => source.name);
   return {
     location,
     names: own.map((source) => source.name),
@@ -102,6 +103,11 @@ function compileLocation(
             `${location} parameters of ${where}`,
           ),
   };
+}
+
+/** A value may be absent when its schema has a `default` or is wrapped in TypeBox's `Type.Optional`. */
+function isOptional(schema: Schema): boolean {
+  return 'default' in schema || OptionalKind in schema;
 }
 
 function readLocation(plan: LocationPlan, input: RequestInputs, issues: ValidationIssue[]): Record<string, unknown> {

@@ -50,7 +50,7 @@ export const Param = (name: string, schema?: Schema): ParameterDecorator => para
 
 /**
  * A query-string parameter. Without a schema it is the raw string or `undefined`; with one it is
- * required unless the schema has a `default`.
+ * required unless the schema has a `default` or is `Type.Optional(…)`.
  *
  * @example
  * ```ts
