@@ -60,22 +60,28 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
+/**
+ * A client error Herald raises itself (404, 405, 400, 413, 415, 422). Its headers (`Allow`,
+ * `Connection`) are the framework's, so they stay out of `OutgoingResponse.appHeaderNames`.
+ */
+export abstract class FrameworkHTTPException extends HTTPException {}
+
 /** 422: parameters or body failed their schemas; every failure of the request is listed. */
-export class RequestValidationError extends HTTPException {
+export class RequestValidationError extends FrameworkHTTPException {
   constructor(readonly issues: ValidationIssue[]) {
     super(422, issues, {}, 'HERALD_ERR_REQUEST_VALIDATION');
   }
 }
 
 /** 400: the body claims to be JSON but does not parse. */
-export class MalformedBodyError extends HTTPException {
+export class MalformedBodyError extends FrameworkHTTPException {
   constructor() {
     super(400, 'Malformed JSON body', {}, 'HERALD_ERR_MALFORMED_BODY');
   }
 }
 
 /** 413: the body is larger than the app's `bodyLimit` (RFC 9110 §15.5.14). */
-export class BodyTooLargeError extends HTTPException {
+export class BodyTooLargeError extends FrameworkHTTPException {
   constructor(limit: number) {
     // The rest of the body is never read, so the connection cannot be reused (RFC 9112 §9.6).
     super(413, `Request body is larger than ${limit} bytes`, { connection: 'close' }, 'HERALD_ERR_BODY_TOO_LARGE');
@@ -83,21 +89,21 @@ export class BodyTooLargeError extends HTTPException {
 }
 
 /** 415: a body arrived in a media type the route does not accept (RFC 9110 §15.5.16). */
-export class UnsupportedMediaTypeError extends HTTPException {
+export class UnsupportedMediaTypeError extends FrameworkHTTPException {
   constructor() {
     super(415, 'Unsupported Media Type: send application/json', {}, 'HERALD_ERR_UNSUPPORTED_MEDIA_TYPE');
   }
 }
 
 /** 404, as FastAPI answers it. */
-export class NotFoundError extends HTTPException {
+export class NotFoundError extends FrameworkHTTPException {
   constructor() {
     super(404, 'Not Found', {}, 'HERALD_ERR_NOT_FOUND');
   }
 }
 
 /** 405 with the `Allow` header RFC 9110 §15.5.6 requires. */
-export class MethodNotAllowedError extends HTTPException {
+export class MethodNotAllowedError extends FrameworkHTTPException {
   constructor(allowed: readonly string[]) {
     super(405, 'Method Not Allowed', { allow: allowed.join(', ') }, 'HERALD_ERR_METHOD_NOT_ALLOWED');
   }

@@ -1,3 +1,4 @@
+import { ResponseAlreadySentError } from '@herald/core';
 import { describe, expect, it } from 'vitest';
 import { appendVary, Controller, Get, type Middleware, OutgoingResponse } from '../src/index.js';
 import { serve } from './serve.js';
@@ -75,6 +76,25 @@ describe('middleware', () => {
     };
     const { url } = await serve([PingController], { middleware: [tagger] });
     expect((await fetch(`${url}/ping`)).headers.get('x-from-middleware')).toBe('/ping');
+  });
+
+  it('finds the temporal Response sealed after next(): a late write throws instead of vanishing', async () => {
+    let lateWrite: unknown;
+    const late: Middleware = async (context, next) => {
+      const response = await next();
+      try {
+        context.response.headers.set('x-too-late', '1');
+      } catch (error) {
+        lateWrite = error;
+      }
+      response.headers.set('x-on-time', '1');
+      return response;
+    };
+    const { url } = await serve([PingController], { middleware: [late] });
+    const response = await fetch(`${url}/ping`);
+    expect(lateWrite).toBeInstanceOf(ResponseAlreadySentError);
+    expect(response.headers.get('x-on-time')).toBe('1');
+    expect(response.headers.has('x-too-late')).toBe(false);
   });
 });
 

@@ -149,7 +149,8 @@ export class App {
         this.#logger.error({ err: error, method: context.method, url }, 'Middleware failed');
         outgoing = internalServerError();
       }
-      // Sent means sent: from here on, a write to the temporal Response throws instead of vanishing.
+      // Routing seals the temporal Response once merged; a middleware answering without `next()`
+      // never got there, so seal it here too: from now on a write throws instead of vanishing.
       scope.response.seal();
       if (this.#closing) outgoing.headers.set('connection', 'close');
       try {

@@ -37,9 +37,10 @@ export interface RequestContext {
 export type Next = () => Promise<OutgoingResponse>;
 
 /**
- * Wraps routing, onion style: code before `next()` sees the request, code after it sees the
- * response — every response, 404, 422 and 500 included. Return without calling `next()` to answer
- * directly.
+ * Wraps routing, onion style: code before `next()` sees the request (and may write to the
+ * temporal `Response`), code after it sees the response — every response, 404, 422 and 500
+ * included — and changes that `OutgoingResponse`: by then the temporal state is merged and the
+ * temporal `Response` is sealed (writes throw). Return without calling `next()` to answer directly.
  *
  * @example
  * ```ts

@@ -31,8 +31,18 @@ export class Dispatcher {
     this.#options = options;
   }
 
-  /** Answers one request; bound once so it can be the end of the middleware chain. */
+  /**
+   * Answers one request; bound once so it can be the end of the middleware chain. The temporal
+   * `Response` is sealed as soon as it is merged: a later write (a middleware after `next()`, a
+   * stream's generator) could no longer reach the client, so it throws instead of vanishing.
+   */
   readonly dispatch = async (context: RequestContext): Promise<OutgoingResponse> => {
+    const outgoing = await this.#answer(context);
+    context.response.seal();
+    return outgoing;
+  };
+
+  async #answer(context: RequestContext): Promise<OutgoingResponse> {
     const match = this.#options.routes.match(context.method, context.path);
     if (!match.route) {
       const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
@@ -43,7 +53,7 @@ export class Dispatcher {
     } catch (error) {
       return this.#fromError(error, context, match.route);
     }
-  };
+  }
 
   async #call(route: CompiledRoute, params: Record<string, string | undefined>, context: RequestContext) {
     const { container, bodyLimit } = this.#options;

@@ -1,6 +1,6 @@
 import type { Response } from '@herald/core';
 import { ResponseHeaders } from '@herald/core';
-import type { HTTPException } from '../errors.js';
+import { FrameworkHTTPException, type HTTPException } from '../errors.js';
 import { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import type { HttpResponse } from '../responses/HttpResponse.js';
 import { mergeHeaders } from './merge-headers.js';
@@ -53,7 +53,7 @@ export function fromException(exception: HTTPException, temporal: Response): Out
   mergeHeaders(outgoing, temporal.headers);
   const own = new ResponseHeaders();
   for (const [name, value] of Object.entries(exception.headers)) own.set(name, value);
-  mergeHeaders(outgoing, own);
+  mergeHeaders(outgoing, own, exception instanceof FrameworkHTTPException ? 'framework' : 'app');
   return outgoing;
 }
 

@@ -9,12 +9,17 @@ import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
  * - `content-length` is ignored: the adapter computes it from the body it writes;
  * - any other name replaces what is there (a temporal `content-type` replaces the default one).
  * Applying the temporal `Response` first and a returned response's or exception's headers second
- * is what makes the latter win on conflicts while cookies from both are kept.
+ * is what makes the latter win on conflicts while cookies from both are kept. Names set by the
+ * `app` are recorded in `appHeaderNames` (CORS exposes them); the `framework`'s own are not.
  */
-export function mergeHeaders(target: OutgoingResponse, source: ResponseHeaders): void {
+export function mergeHeaders(
+  target: OutgoingResponse,
+  source: ResponseHeaders,
+  setBy: 'app' | 'framework' = 'app',
+): void {
   for (const name of source.names()) {
     if (name === 'content-length') continue;
-    target.appHeaderNames.add(name);
+    if (setBy === 'app') target.appHeaderNames.add(name);
     const values = source.getAll(name);
     if (name === 'vary') {
       appendVary(target.headers, ...values);
