@@ -1,15 +1,33 @@
-import type { Response } from '@herald/core';
+import { request } from 'node:http';
+import { RequestScope, type Response } from '@herald/core';
 import { describe, expect, it } from 'vitest';
 import {
   Controller,
   Get,
   HTMLResponse,
+  Inject,
   PlainTextResponse,
   RedirectResponse,
   Res,
   StreamingResponse,
 } from '../src/index.js';
 import { serve } from './serve.js';
+
+const streamEvents: string[] = [];
+
+/** Reads the first chunk of `url`, then hangs up while the server is still streaming. */
+function readFirstChunkAndLeave(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, (res) => {
+      res.once('data', () => {
+        req.destroy();
+        resolve();
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 @Controller()
 class ClassesController {
@@ -36,6 +54,21 @@ class ClassesController {
       yield new TextEncoder().encode('two');
     }
     return new StreamingResponse(chunks(), { mediaType: 'text/csv' });
+  }
+
+  @Get('/endless')
+  endless(@Inject(RequestScope) scope: RequestScope) {
+    scope.addCleanup(() => {
+      streamEvents.push('cleanup ran');
+    });
+    async function* chunks() {
+      try {
+        for (;;) yield 'x'.repeat(64 * 1024);
+      } finally {
+        streamEvents.push('source closed');
+      }
+    }
+    return new StreamingResponse(chunks());
   }
 
   @Get('/broken-stream')
@@ -82,5 +115,19 @@ describe('response classes', () => {
     // never a truncated body that looks complete.
     await expect(fetch(`${url}/broken-stream`).then((response) => response.text())).rejects.toThrow();
     expect(logs).toContainEqual(expect.objectContaining({ msg: 'Failed to write the response' }));
+  });
+});
+
+describe('a stream whose client leaves', () => {
+  it('stops: its source is closed and the request cleanups run', async () => {
+    const { url, logs } = await serve([ClassesController]);
+    await readFirstChunkAndLeave(`${url}/endless`);
+    for (let attempt = 0; attempt < 100 && streamEvents.length < 2; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(streamEvents).toEqual(['source closed', 'cleanup ran']);
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: 30, msg: 'The client left before the response was complete' }),
+    );
   });
 });

@@ -156,7 +156,12 @@ export class App {
       try {
         await writeResponse(res, outgoing, context.method === 'HEAD');
       } catch (error) {
-        this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
+        // A client leaving mid-stream is routine, not a server fault.
+        if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
+          this.#logger.info({ method: context.method, url }, 'The client left before the response was complete');
+        } else {
+          this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
+        }
         // A response that never started (say, middleware set an invalid status) still gets an
         // answer; one that broke midway can only be cut off.
         if (!res.headersSent) await writeResponse(res, internalServerError(), false);

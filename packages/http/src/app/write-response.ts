@@ -1,5 +1,5 @@
-import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 
 /** 1xx, 204, 205 and 304 carry no content (RFC 9110 §6.4.1, §15.3.6). */
@@ -11,8 +11,8 @@ function isBodyless(status: number): boolean {
  * Writes the response once: status and headers in one `writeHead`, then the body; only a stream
  * returns a promise. The length is always computed here, never taken from app headers; a HEAD
  * response keeps the length the GET would have had but sends no body (RFC 9110 §9.3.2). Streams
- * are written with backpressure; a stream that fails midway aborts the connection, since the
- * status can no longer change.
+ * are piped with backpressure; a stream that fails midway aborts the connection, since the
+ * status can no longer change, and a client that goes away stops the stream's source.
  */
 export function writeResponse(
   res: ServerResponse,
@@ -43,18 +43,7 @@ export function writeResponse(
     res.end();
     return;
   }
-  return writeStream(res, body);
-}
-
-/** Streams chunk by chunk, waiting for `drain` when the socket's buffer is full. */
-async function writeStream(res: ServerResponse, body: AsyncIterable<string | Uint8Array>): Promise<void> {
-  try {
-    for await (const chunk of body) {
-      if (!res.write(chunk)) await once(res, 'drain');
-    }
-    res.end();
-  } catch (error) {
-    res.destroy(error as Error);
-    throw error;
-  }
+  // pipeline() waits for `drain`, and on an error or a closed socket destroys the response and
+  // ends the source (its `finally` runs), so the request never hangs and its cleanups still run.
+  return pipeline(body, res);
 }
