@@ -12,6 +12,8 @@ beforeAll(async () => {
   server = spawn(process.execPath, [main], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'silent', CORS_ORIGINS: 'http://client.test, http://other.test' },
   });
+  let errors = '';
+  server.stderr?.on('data', (chunk) => (errors += chunk));
   let output = '';
   for await (const chunk of server.stdout as AsyncIterable<Buffer>) {
     output += chunk;
@@ -21,6 +23,8 @@ beforeAll(async () => {
       break;
     }
   }
+  // stdout ended without the URL: the process died; say why rather than fail every test obscurely.
+  if (!url) throw new Error(`The example did not start (was it built?):\n${output}${errors}`);
 }, 20_000);
 
 afterAll(async () => {
