@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { assertHeaderName, assertHeaderValue, assertStatus, HeraldError } from '@herald/core';
 
 /**
@@ -21,8 +22,9 @@ export interface ValidationIssue {
 }
 
 /**
- * Raise it from a handler or dependency to answer with `status` and `{"detail": detail}`.
- * Headers set on the request's temporal `Response` are kept; the exception's own win on conflict.
+ * Raise it from a handler or dependency to answer with `status` and `{"detail": detail}`; the
+ * detail defaults to the status's reason phrase. Headers set on the request's temporal
+ * `Response` are kept; the exception's own win on conflict.
  *
  * @example
  * ```ts
@@ -43,22 +45,10 @@ export class HTTPException extends HeraldError {
       assertHeaderValue(name, value);
     }
     this.status = status;
-    this.detail = detail ?? STATUS_TEXT[status] ?? 'Error';
+    this.detail = detail ?? STATUS_CODES[status] ?? 'Error';
     this.headers = headers;
   }
 }
-
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  500: 'Internal Server Error',
-};
 
 /**
  * A client error Herald raises itself (404, 405, 400, 413, 415, 422). Its headers (`Allow`,
@@ -123,5 +113,12 @@ export class ResponseValidationError extends HeraldError {
 export class RouteDefinitionError extends HeraldError {
   constructor(message: string) {
     super('HERALD_ERR_ROUTE_DEFINITION', message);
+  }
+}
+
+/** `app.url` was read before `app.listen()` resolved, or after `app.close()`. */
+export class AppNotListeningError extends HeraldError {
+  constructor() {
+    super('HERALD_ERR_NOT_LISTENING', 'The app is not listening: await app.listen() first');
   }
 }

@@ -47,6 +47,11 @@ describe('the app lifecycle', () => {
     expect(app.server.listening).toBe(false);
   });
 
+  it('has no URL before it listens', async () => {
+    const app = await createApp({ modules: [] });
+    expect(() => app.url).toThrow(expect.objectContaining({ code: 'HERALD_ERR_NOT_LISTENING' }));
+  });
+
   it('reports its URL once listening', async () => {
     const { url, app } = await serve([SlowController]);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

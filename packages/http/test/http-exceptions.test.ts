@@ -14,6 +14,7 @@ class ShopController {
     if (how === 'declined') throw new CardDeclined('card declined');
     if (how === 'teapot') throw new HTTPException(418, { reason: 'short and stout' });
     if (how === 'broken-handler') throw new HTTPException(409, 'conflict');
+    if (how === 'too-often') throw new HTTPException(429);
     return { paid: true };
   }
 }
@@ -24,6 +25,13 @@ describe('exceptions', () => {
     const response = await fetch(`${url}/pay/teapot`);
     expect(response.status).toBe(418);
     expect(await response.json()).toEqual({ detail: { reason: 'short and stout' } });
+  });
+
+  it("default their detail to the status's reason phrase", async () => {
+    const { url } = await serve([ShopController]);
+    const response = await fetch(`${url}/pay/too-often`);
+    expect(response.status).toBe(429);
+    expect(await response.json()).toEqual({ detail: 'Too Many Requests' });
   });
 
   it('find handlers by the nearest error class, keeping temporal headers', async () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { HeraldContainer } from '@herald/core';
 import type { ServiceIdentifier } from 'inversify';
 import type { Logger } from 'pino';
+import { AppNotListeningError } from '../errors.js';
 import type { Middleware, Next, RequestContext } from '../middleware/Middleware.js';
 import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { internalServerError } from '../pipeline/build-outgoing.js';
@@ -87,7 +88,7 @@ export class App {
   /** `http://host:port` of the listening server. */
   get url(): string {
     const address = this.server.address() as AddressInfo | null;
-    if (!address) throw new Error('The app is not listening');
+    if (!address) throw new AppNotListeningError();
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return `http://${host}:${address.port}`;
   }

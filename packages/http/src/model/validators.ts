@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import type { ValidationIssue } from '../errors.js';
+import { RouteDefinitionError, type ValidationIssue } from '../errors.js';
 import type { Schema } from '../routing/route-metadata.js';
 
 /**
@@ -36,7 +36,7 @@ export function compileSchema(ajv: Ajv, schema: Schema, where: string): Validate
   try {
     return ajv.compile(schema);
   } catch (error) {
-    throw new Error(`Invalid schema for ${where}: ${(error as Error).message}`);
+    throw new RouteDefinitionError(`Invalid schema for ${where}: ${(error as Error).message}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { OptionalKind } from '@sinclair/typebox';
 import type { ValidateFunction } from 'ajv';
-import { RequestValidationError, type ValidationIssue } from '../errors.js';
+import { RequestValidationError, RouteDefinitionError, type ValidationIssue } from '../errors.js';
 import { compileSchema, toIssues, type Validators } from '../model/validators.js';
 import type { ParameterSource, Schema } from '../routing/route-metadata.js';
 import type { RequestInputs } from './RequestInputs.js';
@@ -30,9 +30,19 @@ interface LocationPlan {
  */
 export function compileParameters(
   sources: readonly ParameterSource[],
+  arity: number,
   validators: Validators,
   where: string,
 ): ParameterPlan {
+  // Without emitDecoratorMetadata nothing says what an undecorated parameter wants; refuse it
+  // at start-up rather than hand the handler `undefined` at request time.
+  for (let index = 0; index < arity; index++) {
+    if (!sources[index]) {
+      throw new RouteDefinitionError(
+        `Parameter ${index} of ${where} has no Herald decorator (@Param, @Query, @Header, @Cookie, @Body, @Res, @Inject)`,
+      );
+    }
+  }
   const locations = LOCATIONS.map((location) => compileLocation(location, sources, validators, where)).filter(
     (plan): plan is LocationPlan => plan !== undefined,
   );

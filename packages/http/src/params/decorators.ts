@@ -1,10 +1,12 @@
 import { inject } from 'inversify';
+import { RouteDefinitionError } from '../errors.js';
 import { defineParameter, type ParameterSource, type Schema } from '../routing/route-metadata.js';
 
 function parameter(source: ParameterSource): ParameterDecorator {
   return (prototype, handler, index) => {
-    if (handler === undefined)
-      throw new TypeError('Herald parameter decorators go on handler methods, not constructors');
+    if (handler === undefined) {
+      throw new RouteDefinitionError('Herald parameter decorators go on handler methods, not constructors');
+    }
     defineParameter(prototype.constructor, handler, index, source);
   };
 }

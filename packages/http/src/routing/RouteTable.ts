@@ -45,7 +45,12 @@ export class RouteTable {
           label,
           controller: serviceIdentifier,
           handler: route.handler,
-          parameters: compileParameters(definition.parameters.get(route.handler) ?? [], validators, label),
+          parameters: compileParameters(
+            definition.parameters.get(route.handler) ?? [],
+            (implementationType.prototype[route.handler] as (...args: unknown[]) => unknown).length,
+            validators,
+            label,
+          ),
           status: route.options.status,
           serialize: route.options.responseModel
             ? compileResponseModel(route.options.responseModel, validators, label)

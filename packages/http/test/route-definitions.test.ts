@@ -1,0 +1,67 @@
+import { ContainerModule } from 'inversify';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { Controller, createApp, Get, Query } from '../src/index.js';
+
+@Controller('/items')
+class Undecorated {
+  @Get('')
+  list(@Query('limit') limit: string, forgotten: string) {
+    return { limit, forgotten };
+  }
+}
+
+@Controller('/items')
+class First {
+  @Get('/:id')
+  read() {
+    return {};
+  }
+}
+
+@Controller('/items')
+class Second {
+  @Get('/:id')
+  readAgain() {
+    return {};
+  }
+}
+
+@Controller()
+class BadSchema {
+  @Get('/search')
+  search(@Query('q', { type: 'no-such-type' }) q: string) {
+    return { q };
+  }
+}
+
+const appWith = (...controllers: Array<new () => unknown>) =>
+  createApp({
+    logger: pino({ level: 'silent' }),
+    modules: [
+      new ContainerModule(({ bind }) => {
+        for (const controller of controllers) bind(controller).toSelf();
+      }),
+    ],
+  });
+
+const routeDefinitionError = (message: RegExp) =>
+  expect.objectContaining({ code: 'HERALD_ERR_ROUTE_DEFINITION', message: expect.stringMatching(message) });
+
+describe('createApp refuses a wrongly declared route', () => {
+  it('when a handler parameter has no decorator to say where its value comes from', async () => {
+    await expect(appWith(Undecorated)).rejects.toThrow(
+      routeDefinitionError(/Parameter 1 of GET \/items has no Herald decorator/),
+    );
+  });
+
+  it('when two handlers claim the same method and path', async () => {
+    await expect(appWith(First, Second)).rejects.toThrow(routeDefinitionError(/Cannot register GET \/items\/:id/));
+  });
+
+  it('when a parameter schema is not valid JSON Schema', async () => {
+    await expect(appWith(BadSchema)).rejects.toThrow(
+      routeDefinitionError(/Invalid schema for query parameters of GET \/search/),
+    );
+  });
+});
