@@ -37,23 +37,21 @@ export class Dispatcher {
    * stream's generator) could no longer reach the client, so it throws instead of vanishing.
    */
   readonly dispatch = async (context: RequestContext): Promise<OutgoingResponse> => {
-    const outgoing = await this.#answer(context);
+    const match = this.#options.routes.match(context.method, context.path);
+    let outgoing: OutgoingResponse;
+    if (!match.route) {
+      const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
+      outgoing = await this.#fromError(error, context, undefined);
+    } else {
+      try {
+        outgoing = await this.#call(match.route, match.params, context);
+      } catch (error) {
+        outgoing = await this.#fromError(error, context, match.route);
+      }
+    }
     context.response.seal();
     return outgoing;
   };
-
-  async #answer(context: RequestContext): Promise<OutgoingResponse> {
-    const match = this.#options.routes.match(context.method, context.path);
-    if (!match.route) {
-      const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
-      return this.#fromError(error, context, undefined);
-    }
-    try {
-      return await this.#call(match.route, match.params, context);
-    } catch (error) {
-      return this.#fromError(error, context, match.route);
-    }
-  }
 
   async #call(route: CompiledRoute, params: Record<string, string | undefined>, context: RequestContext) {
     const { container, bodyLimit } = this.#options;
