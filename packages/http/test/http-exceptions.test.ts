@@ -11,6 +11,7 @@ class ShopController {
   @Get('/pay/:how')
   pay(@Param('how') how: string, @Res() response: Response) {
     response.headers.set('X-Request-Id', 'r-1');
+    response.status = 201;
     if (how === 'declined') throw new CardDeclined('card declined');
     if (how === 'teapot') throw new HTTPException(418, { reason: 'short and stout' });
     if (how === 'broken-handler') throw new HTTPException(409, 'conflict');
@@ -54,6 +55,15 @@ describe('exceptions', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
     expect(await response.text()).toBe('nothing here');
+  });
+
+  it("send a handler's response with its class status, not the temporal status meant for success", async () => {
+    const { url } = await serve([ShopController], {
+      exceptionHandlers: new Map([[PaymentRequired, () => new PlainTextResponse('declined, try another card')]]),
+    });
+    const response = await fetch(`${url}/pay/declined`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toBe('r-1');
   });
 
   it('answer 500 when a handler itself fails, and log it', async () => {

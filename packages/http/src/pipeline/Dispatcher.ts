@@ -7,7 +7,7 @@ import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { RequestInputs } from '../params/RequestInputs.js';
 import { HttpResponse } from '../responses/HttpResponse.js';
 import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
-import { fromException, fromHttpResponse, fromValue, internalServerError } from './build-outgoing.js';
+import { fromException, fromHandledError, fromHttpResponse, fromValue, internalServerError } from './build-outgoing.js';
 import type { ExceptionHandlers } from './ExceptionHandlers.js';
 
 /** What the dispatcher needs from the app, fixed at start-up. */
@@ -75,7 +75,7 @@ export class Dispatcher {
   ): Promise<OutgoingResponse> {
     try {
       const handler = this.#options.exceptionHandlers.find(error);
-      if (handler) return fromHttpResponse(await handler(error, context), context.response, undefined);
+      if (handler) return fromHandledError(await handler(error, context), context.response);
       if (error instanceof HTTPException) return fromException(error, context.response);
       this.#logUnexpected(error, context, route);
     } catch (handlerError) {

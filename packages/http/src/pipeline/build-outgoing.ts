@@ -12,6 +12,8 @@ import { mergeHeaders } from './merge-headers.js';
  * - a returned `HttpResponse`: its own status > temporal > route's > class default; temporal
  *   headers first, then its own, so its own win on the same name;
  * - an `HTTPException`: its status; temporal headers first, then its own;
+ * - an exception handler's response: its own status > class default (the temporal status was
+ *   meant for a success); temporal headers first, then its own;
  * - any other error: a bare 500 without any temporal header (`internalServerError`).
  * In every case `set-cookie` from all writers is kept and `vary` is merged (`mergeHeaders`).
  * FastAPI drops the temporal headers on returned responses and exceptions (fastapi#5498, #999);
@@ -28,17 +30,30 @@ export function fromValue(json: string, temporal: Response, routeStatus: number 
   return outgoing;
 }
 
-/** A response class instance the handler (or an exception handler) returned. */
+/** A response class instance the handler returned. */
 export function fromHttpResponse(
   response: HttpResponse,
-  temporal: Response | undefined,
+  temporal: Response,
   routeStatus: number | undefined,
 ): OutgoingResponse {
-  const status = response.status ?? temporal?.status ?? routeStatus ?? response.fallbackStatus;
+  return withResponseClass(response, temporal, temporal.status ?? routeStatus);
+}
+
+/** The response an exception handler built for an error. */
+export function fromHandledError(response: HttpResponse, temporal: Response): OutgoingResponse {
+  return withResponseClass(response, temporal, undefined);
+}
+
+function withResponseClass(
+  response: HttpResponse,
+  temporal: Response,
+  statusUnlessOwn: number | undefined,
+): OutgoingResponse {
+  const status = response.status ?? statusUnlessOwn ?? response.fallbackStatus;
   const outgoing = new OutgoingResponse(status, response.render());
   const contentType = response.contentType;
   if (contentType) outgoing.headers.set('content-type', contentType);
-  if (temporal) mergeHeaders(outgoing, temporal.headers);
+  mergeHeaders(outgoing, temporal.headers);
   if (response.mediaType) {
     outgoing.headers.set('content-type', response.mediaType);
     outgoing.appHeaderNames.add('content-type');
