@@ -23,6 +23,17 @@ class WorkController {
     if (outcome === 'fail') throw new Error('boom');
     return { ok: true };
   }
+
+  @Get('/leaky')
+  leaky(@Inject(RequestScope) scope: RequestScope) {
+    scope.addCleanup(() => {
+      throw new Error('could not release the connection');
+    });
+    scope.addCleanup(() => {
+      events.push('other cleanup ran');
+    });
+    return { ok: true };
+  }
 }
 
 async function settle(): Promise<void> {
@@ -50,5 +61,28 @@ describe('request-scoped cleanups', () => {
     expect((await fetch(`${url}/work/fail`)).status).toBe(500);
     await settle();
     expect(events).toEqual(['open', 'close (response sent: true)']);
+  });
+});
+
+describe('a failing cleanup', () => {
+  it('does not stop the others, does not change the response, and is logged', async () => {
+    events.length = 0;
+    const { url, logs } = await serve([WorkController], {
+      bind: ({ bind }) => void bind(Connection).toSelf().inRequestScope(),
+    });
+    const response = await fetch(`${url}/leaky`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    for (let attempt = 0; attempt < 50 && !logs.some((line) => line.msg === 'Request cleanup failed'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(events).toEqual(['other cleanup ran']);
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        level: 50,
+        msg: 'Request cleanup failed',
+        err: expect.objectContaining({ code: 'HERALD_ERR_CLEANUP' }),
+      }),
+    );
   });
 });

@@ -142,34 +142,37 @@ export class App {
       scope,
       response: scope.response,
     };
-    await scope.run(async () => {
-      let outgoing: OutgoingResponse;
-      try {
-        outgoing = await this.#run(context);
-      } catch (error) {
-        this.#logger.error({ err: error, method: context.method, url }, 'Middleware failed');
-        outgoing = internalServerError();
-      }
-      // Routing seals the temporal Response once merged; a middleware answering without `next()`
-      // never got there, so seal it here too: from now on a write throws instead of vanishing.
-      scope.response.seal();
-      if (this.#closing) outgoing.headers.set('connection', 'close');
-      try {
-        await writeResponse(res, outgoing, context.method === 'HEAD');
-      } catch (error) {
-        // A client leaving mid-stream is routine, not a server fault.
-        if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
-          this.#logger.info({ method: context.method, url }, 'The client left before the response was complete');
-        } else {
-          this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
+    try {
+      await scope.run(async () => {
+        let outgoing: OutgoingResponse;
+        try {
+          outgoing = await this.#run(context);
+        } catch (error) {
+          this.#logger.error({ err: error, method: context.method, url }, 'Middleware failed');
+          outgoing = internalServerError();
         }
-        // A response that never started (say, middleware set an invalid status) still gets an
-        // answer; one that broke midway can only be cut off.
-        if (!res.headersSent) await writeResponse(res, internalServerError(), false);
-        else res.destroy();
-      }
-    });
-    // Cleanups run after the response is out, also when the handler failed.
-    await scope.close().catch((error) => this.#logger.error({ err: error, url }, 'Request cleanup failed'));
+        // Routing seals the temporal Response once merged; a middleware answering without `next()`
+        // never got there, so seal it here too: from now on a write throws instead of vanishing.
+        scope.response.seal();
+        if (this.#closing) outgoing.headers.set('connection', 'close');
+        try {
+          await writeResponse(res, outgoing, context.method === 'HEAD');
+        } catch (error) {
+          // A client leaving mid-stream is routine, not a server fault.
+          if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
+            this.#logger.info({ method: context.method, url }, 'The client left before the response was complete');
+          } else {
+            this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
+          }
+          // A response that never started (say, middleware set an invalid status) still gets an
+          // answer; one that broke midway can only be cut off.
+          if (!res.headersSent) await writeResponse(res, internalServerError(), false);
+          else res.destroy();
+        }
+      });
+    } finally {
+      // Cleanups run after the response is out, also when the handler or the write failed.
+      await scope.close().catch((error) => this.#logger.error({ err: error, url }, 'Request cleanup failed'));
+    }
   }
 }
