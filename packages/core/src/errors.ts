@@ -122,7 +122,39 @@ export class CleanupError extends HeraldError {
 /** A cleanup added to a scope that has already closed. */
 export class ScopeClosedError extends HeraldError {
   constructor() {
-    super('HERALD_ERR_SCOPE_CLOSED', 'Cannot add a cleanup: the request scope has already closed');
+    super('HERALD_ERR_SCOPE_CLOSED', 'Cannot add a cleanup or teardown: the request scope has already closed');
+  }
+}
+
+/** A `before-response` teardown registered once the response is already being built. */
+export class TeardownTooLateError extends HeraldError {
+  constructor() {
+    super(
+      'HERALD_ERR_TEARDOWN_TOO_LATE',
+      "Cannot defer a before-response teardown: the response is already being built (resolve the dependency before the handler returns, or use { when: 'after-response' })",
+    );
+  }
+}
+
+/**
+ * A `withYield` teardown caught the request's error and neither re-threw it nor threw another:
+ * there is no response left to send, so the request answers 500 (FastAPI does the same) and the
+ * swallowed error is kept as `cause` so it reaches the log.
+ */
+export class TeardownSwallowedError extends HeraldError {
+  constructor(provider: string, swallowed: unknown) {
+    super(
+      'HERALD_ERR_TEARDOWN_SWALLOWED',
+      `${provider} caught the request's error without re-throwing it: answering 500. Re-throw it, or throw an HTTPException to answer with: ${describe(swallowed)}`,
+      { cause: swallowed },
+    );
+  }
+}
+
+/** A `withYield` generator that does not yield exactly once, or is bound where it cannot be torn down. */
+export class YieldProviderError extends HeraldError {
+  constructor(provider: string, problem: string) {
+    super('HERALD_ERR_YIELD_PROVIDER', `${provider} ${problem}`);
   }
 }
 

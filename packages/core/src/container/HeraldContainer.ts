@@ -7,6 +7,7 @@ import { RequestScope } from '../scope/RequestScope.js';
 import { assertNoCaptiveDependencies } from './captive-dependencies.js';
 import { describeService } from './describe-service.js';
 import { adoptRequestScope } from './request-scoped-binding.js';
+import { assertYieldProvidersNotSingletons } from './yield-provider-scopes.js';
 
 /**
  * A registered service and, for class bindings, the class that implements it.
@@ -84,9 +85,10 @@ export class HeraldContainer {
 
   /**
    * Makes every `inRequestScope()` binding per-scope and throws `CaptiveDependencyError` if a
-   * singleton depends on a request-scoped service. Idempotent: run it again after rebinding.
+   * singleton depends on a request-scoped service (`YieldProviderError` if one is `withYield`). Idempotent: run it again after rebinding.
    */
   prepare(): void {
+    assertYieldProvidersNotSingletons(this.#allBindings());
     for (const binding of this.#allBindings()) adoptRequestScope(binding);
     // A plan built before adoption would keep inversify's per-`get` request scope.
     this.#plugin().planResultCacheService.clearCache();

@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServiceIdentifier } from 'inversify';
 import { describeService } from '../container/describe-service.js';
-import { CleanupError, ScopeClosedError, ScopedValueMissingError } from '../errors.js';
+import { CleanupError, ScopeClosedError, ScopedValueMissingError, TeardownTooLateError } from '../errors.js';
 import { Response } from '../response/Response.js';
+import { type DeferOptions, type Outcome, SUCCEEDED, type Teardown } from './Outcome.js';
 
 /**
  * A function run when the scope ends; it may return a promise.
@@ -45,7 +46,11 @@ export class RequestScope {
   /** @internal Cache entries of request-scoped bindings, keyed by binding. */
   readonly instances = new Map<object, unknown>();
   readonly #values = new Map<ServiceIdentifier, unknown>();
-  readonly #cleanups: Cleanup[] = [];
+  // Each list in order of setup; both run last first, like `finally` blocks unwinding.
+  readonly #beforeResponse: Teardown[] = [];
+  readonly #afterResponse: Teardown[] = [];
+  #outcome: Outcome = SUCCEEDED;
+  #settled = false;
   #closed = false;
 
   /** Runs `fn` inside this scope; what it resolves, now or after any `await`, comes from here. */
@@ -69,8 +74,32 @@ export class RequestScope {
   }
 
   /**
-   * Registers `cleanup` to run when the scope closes. Cleanups run in reverse order of
-   * registration, like `finally` blocks unwinding.
+   * Registers `teardown` to run when the request is over, with its `Outcome`. Before the
+   * response (the default) it can still change it: throw an `HTTPException` to answer with it,
+   * re-throw or throw anything else for a 500, write headers to the temporal `Response`. After
+   * the response it is cleanup only. Each timing runs last registered first; one that throws
+   * does not stop the others.
+   *
+   * @example
+   * ```ts
+   * @injectable()
+   * class UnitOfWork {
+   *   constructor(@inject(Store) readonly store: Store, @inject(RequestScope) scope: RequestScope) {
+   *     scope.defer(({ failed }) => (failed ? store.rollback() : store.commit()));
+   *   }
+   * }
+   * ```
+   */
+  defer(teardown: Teardown, { when = 'before-response' }: DeferOptions = {}): void {
+    if (this.#closed) throw new ScopeClosedError();
+    if (when === 'after-response') this.#afterResponse.push(teardown);
+    else if (this.#settled) throw new TeardownTooLateError();
+    else this.#beforeResponse.push(teardown);
+  }
+
+  /**
+   * Registers `cleanup` to run after the response is sent — `defer(cleanup, { when:
+   * 'after-response' })`; it receives the outcome too.
    *
    * @example
    * ```ts
@@ -82,31 +111,63 @@ export class RequestScope {
    * ```
    */
   addCleanup(cleanup: Cleanup): void {
-    if (this.#closed) throw new ScopeClosedError();
-    this.#cleanups.push(cleanup);
+    this.defer(cleanup, { when: 'after-response' });
   }
 
   /**
-   * Runs every cleanup, last registered first. A failing cleanup does not stop the others; once
+   * The adapter's hook between the handler and the response: runs the `before-response`
+   * teardowns with how the handler went and returns how the request ends — what to answer with.
+   * Synchronous when there is nothing to run, which is most requests. Called once; later
+   * `before-response` registrations throw `TeardownTooLateError`.
+   *
+   * @example
+   * ```ts
+   * const outcome = await scope.settle(handlerError === undefined ? { failed: false } : { failed: true, error: handlerError });
+   * ```
+   */
+  settle(outcome: Outcome): Outcome | Promise<Outcome> {
+    this.#settled = true;
+    this.#outcome = outcome;
+    return this.#beforeResponse.length === 0 ? outcome : this.#runBeforeResponse();
+  }
+
+  async #runBeforeResponse(): Promise<Outcome> {
+    const teardowns = this.#beforeResponse.splice(0);
+    for (let index = teardowns.length - 1; index >= 0; index--) {
+      try {
+        await teardowns[index]?.(this.#outcome);
+      } catch (error) {
+        // The thrown error becomes the outcome the outer teardowns see, and the response.
+        this.#outcome = { failed: true, error };
+      }
+    }
+    return this.#outcome;
+  }
+
+  /**
+   * Ends the scope once the response is out: runs the `after-response` teardowns and cleanups
+   * (and any `before-response` one nobody settled, e.g. when middleware answered alone), last
+   * registered first, with the request's outcome. A failing one does not stop the others; once
    * all have run, their errors are thrown together as one `CleanupError`.
    */
   close(): Promise<void> {
-    const pending = this.#closed ? 0 : this.#cleanups.length;
+    const pending = this.#closed ? 0 : this.#beforeResponse.length + this.#afterResponse.length;
     this.#closed = true;
-    // Most requests register no cleanup: skip the async machinery for them.
-    return pending === 0 ? RESOLVED : this.#runCleanups();
+    this.#settled = true;
+    // Most requests register no teardown: skip the async machinery for them.
+    return pending === 0 ? RESOLVED : this.#runAfterResponse();
   }
 
-  async #runCleanups(): Promise<void> {
+  async #runAfterResponse(): Promise<void> {
+    const teardowns = [...this.#afterResponse.splice(0), ...this.#beforeResponse.splice(0)];
     const errors: unknown[] = [];
-    for (let index = this.#cleanups.length - 1; index >= 0; index--) {
+    for (let index = teardowns.length - 1; index >= 0; index--) {
       try {
-        await this.#cleanups[index]?.();
+        await teardowns[index]?.(this.#outcome);
       } catch (error) {
         errors.push(error);
       }
     }
-    this.#cleanups.length = 0;
     if (errors.length > 0) throw new CleanupError(errors);
   }
 }
