@@ -44,16 +44,31 @@ export class Dispatcher {
       outgoing = await this.#fromError(error, context, undefined);
     } else {
       try {
-        outgoing = await this.#call(match.route, match.params, context);
+        const build = await this.#call(match.route, match.params, context);
+        // Teardowns that see the outcome run here, before the response is built (RequestScope.settle);
+        // it is synchronous when none was registered, so most requests pay no extra await.
+        const settled = context.scope.settle({ failed: false });
+        const end = settled instanceof Promise ? await settled : settled;
+        if (end.failed) throw end.error;
+        outgoing = build();
       } catch (error) {
-        outgoing = await this.#fromError(error, context, match.route);
+        // A no-op for an error the teardowns already saw: they run once.
+        outgoing = await this.#fromError(
+          (await context.scope.settle({ failed: true, error })).error,
+          context,
+          match.route,
+        );
       }
     }
     context.response.seal();
     return outgoing;
   };
 
-  async #call(route: CompiledRoute, params: Record<string, string | undefined>, context: RequestContext) {
+  async #call(
+    route: CompiledRoute,
+    params: Record<string, string | undefined>,
+    context: RequestContext,
+  ): Promise<() => OutgoingResponse> {
     const { container, bodyLimit } = this.#options;
     const body = route.parameters.readsBody ? await readJsonBody(context.raw, bodyLimit) : undefined;
     const queryString = context.url.slice(context.path.length + 1);
@@ -64,8 +79,10 @@ export class Dispatcher {
       route.controller as never,
     );
     const result = await controller[route.handler]?.(...args);
-    if (result instanceof HttpResponse) return fromHttpResponse(result, context.response, route.status);
-    return fromValue(route.serialize(result), context.response, route.status);
+    // Serialized now, so teardowns see a result that does not fit its model; merged later, so they can still write.
+    if (result instanceof HttpResponse) return () => fromHttpResponse(result, context.response, route.status);
+    const json = route.serialize(result);
+    return () => fromValue(json, context.response, route.status);
   }
 
   async #fromError(
