@@ -17,7 +17,12 @@ export { appendVary } from './middleware/append-vary.js';
 export type { Middleware, Next, RequestContext } from './middleware/Middleware.js';
 export { type OutgoingBody, OutgoingResponse } from './middleware/OutgoingResponse.js';
 export { Body, Cookie, Header, Inject, Param, Query, Res } from './params/decorators.js';
-export type { ExceptionHandler, ExceptionHandlerMap } from './pipeline/ExceptionHandlers.js';
+export { httpExceptionHandler, requestValidationExceptionHandler } from './pipeline/default-exception-handlers.js';
+export type {
+  ExceptionHandler,
+  ExceptionHandlerMap,
+  MismatchedExceptionHandlers,
+} from './pipeline/ExceptionHandlers.js';
 export { HttpResponse, type ResponseInit } from './responses/HttpResponse.js';
 export {
   HTMLResponse,

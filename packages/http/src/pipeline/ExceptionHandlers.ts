@@ -12,16 +12,46 @@ import type { HttpResponse } from '../responses/HttpResponse.js';
  */
 export type ExceptionHandler<E = unknown> = (error: E, context: RequestContext) => HttpResponse | Promise<HttpResponse>;
 
+// biome-ignore lint/suspicious/noExplicitAny: any constructor arguments.
+type ErrorClass<E> = abstract new (...args: any[]) => E;
+
 /**
- * Error classes or statuses, each with its handler.
+ * Error classes or statuses, each with its handler. Written as a `Map` literal, each handler is
+ * checked against its own key: `new Map([[HTTPException, f], [RequestValidationError, g]])`
+ * compiles, an inline `(error) => …` receives its key's error type, and a handler keyed by an
+ * error class it does not accept fails to compile. A status key's handler receives the
+ * `HTTPException`.
  *
  * @example
  * ```ts
- * const handlers: ExceptionHandlerMap = new Map([[CardDeclined, onDeclined], [404, () => new PlainTextResponse('gone', { status: 404 })]]);
+ * const handlers: ExceptionHandlerMap = new Map([
+ *   [CardDeclined, (error) => new JSONResponse({ detail: error.reason }, { status: 402 })],
+ *   [404, () => new PlainTextResponse('gone', { status: 404 })],
+ * ]);
  * ```
  */
 // biome-ignore lint/suspicious/noExplicitAny: handlers are keyed by any error class.
-export type ExceptionHandlerMap = Map<(abstract new (...args: any[]) => unknown) | number, ExceptionHandler<any>>;
+export type ExceptionHandlerMap = Map<ErrorClass<unknown> | number, ExceptionHandler<any>>;
+
+/** What a `Map` of handlers becomes when one handler does not accept its key's error: assigning it fails. */
+export interface MismatchedExceptionHandlers {
+  readonly 'a handler does not accept the error class it is keyed by': never;
+}
+
+// TypeScript infers one key and one value type for a whole `new Map([...])`, so a literal
+// pairing two error classes with two handlers does not compile, and annotating the map makes
+// every handler's error `any`. These overloads type each entry on its own (a tuple mapped
+// element by element) and only apply to entries keyed by error classes or statuses.
+declare global {
+  interface MapConstructor {
+    new <const Errors extends readonly unknown[]>(
+      entries: {
+        readonly [I in keyof Errors]: readonly [ErrorClass<Errors[I]> | number, ExceptionHandler<Errors[I]>];
+      },
+    ): ExceptionHandlerMap;
+    new (entries: readonly (readonly [ErrorClass<Error>, ExceptionHandler<never>])[]): MismatchedExceptionHandlers;
+  }
+}
 
 /**
  * Finds the handler for an error, FastAPI style: the nearest registered class in the error's

@@ -3,6 +3,7 @@ import { ResponseHeaders } from '@herald/core';
 import { FrameworkHTTPException, type HTTPException } from '../errors.js';
 import { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import type { HttpResponse } from '../responses/HttpResponse.js';
+import { httpExceptionHandler } from './default-exception-handlers.js';
 import { mergeHeaders } from './merge-headers.js';
 
 /*
@@ -48,6 +49,7 @@ function withResponseClass(
   response: HttpResponse,
   temporal: Response,
   statusUnlessOwn: number | undefined,
+  ownHeadersSetBy: 'app' | 'framework' = 'app',
 ): OutgoingResponse {
   const status = response.status ?? statusUnlessOwn ?? response.fallbackStatus;
   const outgoing = new OutgoingResponse(status, response.render());
@@ -58,18 +60,17 @@ function withResponseClass(
     outgoing.headers.set('content-type', response.mediaType);
     outgoing.appHeaderNames.add('content-type');
   }
-  mergeHeaders(outgoing, response.headers);
+  mergeHeaders(outgoing, response.headers, ownHeadersSetBy);
   return outgoing;
 }
 
-/** An `HTTPException` nobody handled: `{"detail": …}` with its status and headers. */
+/**
+ * An `HTTPException` nobody handled: what the exported `httpExceptionHandler` builds. Framework
+ * exceptions' own headers (`Allow`, `Connection`) are not recorded as the app's.
+ */
 export function fromException(exception: HTTPException, temporal: Response): OutgoingResponse {
-  const outgoing = new OutgoingResponse(exception.status, JSON.stringify({ detail: exception.detail }), jsonHeaders());
-  mergeHeaders(outgoing, temporal.headers);
-  const own = new ResponseHeaders();
-  for (const [name, value] of Object.entries(exception.headers)) own.set(name, value);
-  mergeHeaders(outgoing, own, exception instanceof FrameworkHTTPException ? 'framework' : 'app');
-  return outgoing;
+  const setBy = exception instanceof FrameworkHTTPException ? 'framework' : 'app';
+  return withResponseClass(httpExceptionHandler(exception), temporal, undefined, setBy);
 }
 
 /** The answer to an unexpected error: nothing of the request's state, nothing of the error. */
