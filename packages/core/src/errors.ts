@@ -43,8 +43,8 @@ export class InvalidHeaderValueError extends HeraldError {
 
 /** A cookie name, value or attribute that RFC 6265 forbids. */
 export class InvalidCookieError extends HeraldError {
-  constructor(cookieName: string, what: string) {
-    super('HERALD_ERR_INVALID_COOKIE', `Invalid cookie ${JSON.stringify(cookieName)}: ${what}`);
+  constructor(cookieName: string, what: string, options?: ErrorOptions) {
+    super('HERALD_ERR_INVALID_COOKIE', `Invalid cookie ${JSON.stringify(cookieName)}: ${what}`, options);
   }
 }
 

@@ -21,7 +21,13 @@ export {
 export { assertHeaderName, assertHeaderValue, assertStatus, isToken } from './response/field-validation.js';
 export { Response } from './response/Response.js';
 export { ResponseHeaders } from './response/ResponseHeaders.js';
-export { type CookieOptions, type DeleteCookieOptions, serializeSetCookie } from './response/set-cookie.js';
+export {
+  appendDeleteCookie,
+  appendSetCookie,
+  type CookieOptions,
+  type DeleteCookieOptions,
+  serializeSetCookie,
+} from './response/set-cookie.js';
 export type { DeferOptions, Outcome, Teardown, TeardownTiming } from './scope/Outcome.js';
 export { type Cleanup, RequestScope } from './scope/RequestScope.js';
 export { withYield } from './scope/withYield.js';

@@ -1,7 +1,7 @@
 import { ResponseAlreadySentError } from '../errors.js';
 import { assertStatus } from './field-validation.js';
 import { ResponseHeaders } from './ResponseHeaders.js';
-import { type CookieOptions, type DeleteCookieOptions, serializeSetCookie } from './set-cookie.js';
+import { appendDeleteCookie, appendSetCookie, type CookieOptions, type DeleteCookieOptions } from './set-cookie.js';
 
 /**
  * The request's temporal response: headers, cookies and a status that the handler and any
@@ -41,7 +41,8 @@ export class Response {
   }
 
   /**
-   * Adds one `Set-Cookie` header. `path` defaults to `/` and `sameSite` to `lax`, as in Starlette.
+   * Adds one `Set-Cookie` header. `path` defaults to `/` and `sameSite` to `lax`, as in Starlette;
+   * `null` omits either.
    *
    * @example
    * ```ts
@@ -49,7 +50,7 @@ export class Response {
    * ```
    */
   setCookie(name: string, value: string, options?: CookieOptions): this {
-    this.headers.append('set-cookie', serializeSetCookie(name, value, options));
+    appendSetCookie(this.headers, name, value, options);
     return this;
   }
 
@@ -63,7 +64,8 @@ export class Response {
    * ```
    */
   deleteCookie(name: string, options?: DeleteCookieOptions): this {
-    return this.setCookie(name, '', { ...options, maxAge: 0, expires: new Date(0) });
+    appendDeleteCookie(this.headers, name, options);
+    return this;
   }
 
   /** Marks the response as sent. Called by the adapter once the response went out. */

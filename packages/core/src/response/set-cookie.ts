@@ -1,6 +1,7 @@
 import { stringifySetCookie } from 'cookie';
 import { InvalidCookieError } from '../errors.js';
 import { isToken } from './field-validation.js';
+import type { ResponseHeaders } from './ResponseHeaders.js';
 
 /**
  * Attributes of a `Set-Cookie`, Starlette's `set_cookie` options in camel case.
@@ -13,15 +14,18 @@ import { isToken } from './field-validation.js';
 export interface CookieOptions {
   /** Seconds until the cookie expires (RFC 6265 §5.2.2); `0` expires it at once. */
   maxAge?: number;
-  /** Absolute expiry date (RFC 6265 §5.2.1). */
-  expires?: Date;
-  /** Defaults to `/`, as in Starlette. */
-  path?: string;
+  /** Expiry (RFC 6265 §5.2.1): a `Date`, or seconds from now as Starlette's integer `expires`. */
+  expires?: Date | number;
+  /** Defaults to `/`, as in Starlette; `null` sends no `Path` (Starlette's `path=None`). */
+  path?: string | null;
   domain?: string;
   secure?: boolean;
   httpOnly?: boolean;
-  /** Defaults to `lax`, as in Starlette. `none` requires `secure`, or browsers drop the cookie. */
-  sameSite?: 'lax' | 'strict' | 'none';
+  /**
+   * Defaults to `lax`, as in Starlette; `null` sends no `SameSite` (Starlette's `samesite=None`).
+   * `none` requires `secure`, or browsers drop the cookie.
+   */
+  sameSite?: 'lax' | 'strict' | 'none' | null;
   /** CHIPS partitioned cookie; requires `secure`. */
   partitioned?: boolean;
   /**
@@ -65,29 +69,78 @@ export function serializeSetCookie(name: string, value: string, options: CookieO
   if (!COOKIE_VALUE.test(encoded)) throw new InvalidCookieError(name, 'the value holds characters RFC 6265 forbids');
   for (const attribute of ['path', 'domain'] as const) {
     const text = options[attribute];
-    if (text !== undefined && !ATTRIBUTE_VALUE.test(text))
+    if (text != null && (typeof text !== 'string' || !ATTRIBUTE_VALUE.test(text)))
       throw new InvalidCookieError(name, `the ${attribute} holds a forbidden character`);
   }
   if (options.maxAge !== undefined && !Number.isInteger(options.maxAge))
     throw new InvalidCookieError(name, 'maxAge must be an integer number of seconds');
-  if (options.expires !== undefined && Number.isNaN(options.expires.getTime?.()))
-    throw new InvalidCookieError(name, 'expires is not a valid Date');
-  const sameSite = options.sameSite ?? 'lax';
+  const expires = expiryOf(name, options.expires);
+  const sameSite = options.sameSite === undefined ? 'lax' : options.sameSite;
+  if (sameSite !== null && !SAME_SITE.has(sameSite))
+    throw new InvalidCookieError(name, 'sameSite must be "lax", "strict", "none" or null');
   if ((sameSite === 'none' || options.partitioned) && !options.secure) {
     throw new InvalidCookieError(
       name,
       `${options.partitioned ? 'partitioned' : 'SameSite=None'} cookies require secure: true`,
     );
   }
-  return stringifySetCookie(name, encoded, {
-    encode: (text) => text,
+  const path = options.path === undefined ? '/' : options.path;
+  const attributes = {
+    encode: (text: string) => text,
     maxAge: options.maxAge,
-    expires: options.expires,
-    path: options.path ?? '/',
+    expires,
+    path: path ?? undefined,
     domain: options.domain,
     secure: options.secure,
     httpOnly: options.httpOnly,
-    sameSite,
+    sameSite: sameSite ?? undefined,
     partitioned: options.partitioned,
-  });
+  };
+  try {
+    return stringifySetCookie(name, encoded, attributes);
+  } catch (error) {
+    // Everything the library checks is checked above; should it still refuse something, the
+    // caller gets Herald's coded error, not the library's message.
+    throw new InvalidCookieError(name, 'an attribute is invalid', { cause: error });
+  }
+}
+
+const SAME_SITE = new Set(['lax', 'strict', 'none']);
+
+function expiryOf(name: string, expires: CookieOptions['expires']): Date | undefined {
+  if (expires === undefined) return undefined;
+  if (typeof expires === 'number') {
+    if (!Number.isInteger(expires))
+      throw new InvalidCookieError(name, 'expires must be a Date or an integer of seconds');
+    return new Date(Date.now() + expires * 1000);
+  }
+  if (!(expires instanceof Date) || Number.isNaN(expires.getTime()))
+    throw new InvalidCookieError(name, 'expires is not a valid Date');
+  return expires;
+}
+
+/**
+ * Appends one `Set-Cookie` to `headers`: what the temporal `Response` and `@herald/http`'s
+ * response classes both call their `setCookie`.
+ *
+ * @example
+ * ```ts
+ * appendSetCookie(response.headers, 'session', token, { httpOnly: true });
+ * ```
+ */
+export function appendSetCookie(headers: ResponseHeaders, name: string, value: string, options?: CookieOptions): void {
+  headers.append('set-cookie', serializeSetCookie(name, value, options));
+}
+
+/**
+ * Appends a `Set-Cookie` that makes the browser drop the cookie: empty value, `Max-Age=0` and an
+ * `Expires` in the past. Pass the `path` and `domain` the cookie was set with.
+ *
+ * @example
+ * ```ts
+ * appendDeleteCookie(response.headers, 'session', { path: '/app' });
+ * ```
+ */
+export function appendDeleteCookie(headers: ResponseHeaders, name: string, options?: DeleteCookieOptions): void {
+  appendSetCookie(headers, name, '', { ...options, maxAge: 0, expires: new Date(0) });
 }
