@@ -25,6 +25,7 @@ export type {
 } from './pipeline/ExceptionHandlers.js';
 export { HttpResponse, type ResponseInit } from './responses/HttpResponse.js';
 export {
+  ContentResponse,
   HTMLResponse,
   JSONResponse,
   PlainTextResponse,

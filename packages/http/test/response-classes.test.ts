@@ -104,7 +104,7 @@ describe('response classes', () => {
   it('stream an async iterable chunk by chunk', async () => {
     const { url } = await serve([ClassesController]);
     const response = await fetch(`${url}/stream`);
-    expect(response.headers.get('content-type')).toBe('text/csv');
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('transfer-encoding')).toBe('chunked');
     expect(await response.text()).toBe('one,two');
   });

@@ -1,4 +1,10 @@
-import { ResponseHeaders } from '@herald/core';
+import {
+  appendDeleteCookie,
+  appendSetCookie,
+  type CookieOptions,
+  type DeleteCookieOptions,
+  ResponseHeaders,
+} from '@herald/core';
 import type { OutgoingBody } from '../middleware/OutgoingResponse.js';
 
 /**
@@ -14,7 +20,7 @@ export interface ResponseInit {
   status?: number;
   /** Headers of this response; they win over the temporal `Response`'s on the same name. */
   headers?: Record<string, string> | Iterable<[string, string]>;
-  /** The `Content-Type`; each class has its own default. */
+  /** The `Content-Type`; each class has its own default. `text/*` gets `; charset=utf-8` unless it names one. */
   mediaType?: string;
 }
 
@@ -39,7 +45,7 @@ export abstract class HttpResponse {
 
   constructor(init: ResponseInit = {}) {
     this.status = init.status;
-    this.mediaType = init.mediaType;
+    this.mediaType = init.mediaType === undefined ? undefined : withCharset(init.mediaType);
     const headers = init.headers ?? {};
     for (const [name, value] of Symbol.iterator in headers ? headers : Object.entries(headers)) {
       this.headers.append(name, value);
@@ -56,6 +62,43 @@ export abstract class HttpResponse {
     return this.mediaType ?? this.defaultMediaType;
   }
 
+  /**
+   * Adds one `Set-Cookie` to this response, with the temporal `Response`'s options and checks
+   * (Starlette's `Response.set_cookie`).
+   *
+   * @example
+   * ```ts
+   * return new JSONResponse({ ok: true }).setCookie('session', token, { httpOnly: true, maxAge: 3600 });
+   * ```
+   */
+  setCookie(name: string, value: string, options?: CookieOptions): this {
+    appendSetCookie(this.headers, name, value, options);
+    return this;
+  }
+
+  /**
+   * Adds a `Set-Cookie` that makes the browser drop the cookie; pass its `path` and `domain`.
+   *
+   * @example
+   * ```ts
+   * return new RedirectResponse('/login').deleteCookie('session');
+   * ```
+   */
+  deleteCookie(name: string, options?: DeleteCookieOptions): this {
+    appendDeleteCookie(this.headers, name, options);
+    return this;
+  }
+
   /** The body, ready to write. */
   abstract render(): OutgoingBody;
+}
+
+/**
+ * Text without a declared charset is read as US-ASCII or guessed (RFC 6838 §4.2.1); Herald writes
+ * UTF-8, so it says so, as Starlette does for every `text/*` media type.
+ */
+function withCharset(mediaType: string): string {
+  return mediaType.toLowerCase().startsWith('text/') && !/;\s*charset=/i.test(mediaType)
+    ? `${mediaType}; charset=utf-8`
+    : mediaType;
 }

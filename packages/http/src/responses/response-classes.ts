@@ -2,6 +2,31 @@ import type { OutgoingBody } from '../middleware/OutgoingResponse.js';
 import { HttpResponse, type ResponseInit } from './HttpResponse.js';
 
 /**
+ * Sends `content` as it is — text, bytes or nothing — with the media type you give and none by
+ * default: Starlette's plain `Response(content, media_type=...)`.
+ *
+ * @example
+ * ```ts
+ * return new ContentResponse('<item id="1"/>', { mediaType: 'application/xml' });
+ * ```
+ */
+export class ContentResponse extends HttpResponse {
+  protected readonly defaultStatus = 200;
+  protected readonly defaultMediaType = undefined;
+
+  constructor(
+    readonly content: string | Uint8Array | null = null,
+    init?: ResponseInit,
+  ) {
+    super(init);
+  }
+
+  render(): OutgoingBody {
+    return this.content;
+  }
+}
+
+/**
  * Sends `content` as JSON (`JSON.stringify`; `undefined` becomes `null`).
  *
  * @example
