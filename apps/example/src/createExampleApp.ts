@@ -1,3 +1,4 @@
+import { Response } from '@herald/core';
 import { type App, createApp, type Middleware } from '@herald/http';
 import { ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
@@ -5,6 +6,7 @@ import { HelloController } from './hello/HelloController.js';
 import { ItemStore } from './items/ItemStore.js';
 import { ItemsController } from './items/ItemsController.js';
 import { RateLimitCounters, RateLimiter } from './items/RateLimiter.js';
+import { UnitOfWork, unitOfWork } from './items/UnitOfWork.js';
 import { SessionController } from './session/SessionController.js';
 import { SessionCookie } from './session/SessionCookie.js';
 
@@ -13,6 +15,7 @@ export const exampleModule = new ContainerModule(({ bind }) => {
   bind(ItemStore).toSelf().inSingletonScope();
   bind(RateLimitCounters).toSelf().inSingletonScope();
   bind(RateLimiter).toSelf().inRequestScope();
+  bind(UnitOfWork).toResolvedValue(unitOfWork, [ItemStore, Response]).inRequestScope();
   bind(SessionCookie).toSelf().inRequestScope();
   bind(HelloController).toSelf();
   bind(ItemsController).toSelf();

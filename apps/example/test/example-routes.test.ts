@@ -115,4 +115,35 @@ describe('the example app', () => {
       'session=; Max-Age=0; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax',
     ]);
   });
+
+  it('POST /items/batch stores every item when the unit of work commits, and none when it rolls back', async () => {
+    const post = (items: unknown) =>
+      fetch(`${url}/items/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(items),
+      });
+    const created = await post([
+      { name: 'Portal gun', price: 100 },
+      { name: 'Meeseeks box', price: 20 },
+    ]);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('x-unit-of-work')).toBe('committed');
+    const [gun] = (await created.json()) as Array<{ id: number; name: string }>;
+    expect(await (await fetch(`${url}/items/${gun?.id}`)).json()).toEqual({
+      id: gun?.id,
+      name: 'Portal gun',
+      price: 100,
+    });
+
+    const conflict = await post([
+      { name: 'Butter robot', price: 5 },
+      { name: 'Portal gun', price: 1 },
+    ]);
+    expect(conflict.status).toBe(409);
+    expect(conflict.headers.get('x-unit-of-work')).toBe('rolled-back');
+    // The robot staged before the conflict was rolled back, so it can be created now.
+    const robot = await post([{ name: 'Butter robot', price: 5 }]);
+    expect(robot.status).toBe(201);
+  });
 });

@@ -11,9 +11,23 @@ export class ItemStore {
     return this.#items.get(id);
   }
 
+  findByName(name: string): StoredItem | undefined {
+    for (const item of this.#items.values()) if (item.name === name) return item;
+    return undefined;
+  }
+
   add(item: NewItem): StoredItem {
-    const stored = { ...item, id: this.#nextId++, supplierCost: 0 };
-    this.#items.set(stored.id, stored);
-    return stored;
+    return this.put({ ...item, id: this.#nextId++, supplierCost: 0 });
+  }
+
+  /** Stores an item whose id `reserveId()` gave; what a unit of work does when it commits. */
+  put(item: StoredItem): StoredItem {
+    this.#items.set(item.id, item);
+    return item;
+  }
+
+  /** An id no other item will get, whether or not an item is ever stored under it. */
+  reserveId(): number {
+    return this.#nextId++;
   }
 }

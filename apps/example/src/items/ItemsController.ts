@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { ItemStore } from './ItemStore.js';
 import { Item, NewItem } from './item-schemas.js';
 import { RateLimiter } from './RateLimiter.js';
+import { UnitOfWork } from './UnitOfWork.js';
 
 @Controller('/items')
 export class ItemsController {
@@ -24,5 +25,20 @@ export class ItemsController {
     response.status = 201;
     response.headers.set('Location', `/items/${item.id}`);
     return item;
+  }
+
+  /**
+   * All or nothing: every item is staged in the request's unit of work, which commits only if
+   * the handler succeeds; a duplicate name anywhere answers 409 and stores none of them.
+   */
+  @Post('/batch', { status: 201, responseModel: Type.Array(Item) })
+  createMany(
+    @Body(Type.Array(NewItem, { minItems: 1, maxItems: 50 })) body: NewItem[],
+    @Inject(UnitOfWork) work: UnitOfWork,
+  ) {
+    return body.map((item) => {
+      if (work.findByName(item.name)) throw new HTTPException(409, `An item named ${JSON.stringify(item.name)} exists`);
+      return work.add(item);
+    });
   }
 }
