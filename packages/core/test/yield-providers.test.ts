@@ -1,5 +1,5 @@
 import { ContainerModule } from 'inversify';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   createContainer,
   type Outcome,
@@ -152,5 +152,18 @@ describe('withYield providers', () => {
       code: 'HERALD_ERR_YIELD_PROVIDER',
       message: expect.stringContaining('Session is bound to a withYield provider in singleton scope'),
     });
+  });
+});
+
+describe('withYield types', () => {
+  it('give a sync provider for a generator and an async one for an async generator', () => {
+    const sync = withYield(function* (engine: string) {
+      yield engine.length;
+    });
+    const async = withYield(async function* (engine: string) {
+      yield engine.length;
+    });
+    expectTypeOf(sync).toEqualTypeOf<(engine: string) => number>();
+    expectTypeOf(async).toEqualTypeOf<(engine: string) => Promise<number>>();
   });
 });
