@@ -19,11 +19,12 @@ const Tx = Symbol('Tx');
 const LateTx = Symbol('LateTx');
 
 // FastAPI's session that commits or rolls back, as a withYield provider.
-const transaction = withYield(function* () {
+const transaction = withYield(function* (response: Response) {
   const tx = new Transaction('tx');
   try {
     yield tx;
     events.push('tx: commit');
+    response.headers.set('X-Tx', 'committed');
   } catch (error) {
     events.push(`tx: rollback (${(error as Error).message})`);
     throw error;
@@ -129,7 +130,7 @@ class TeardownController {
 async function serveTeardowns() {
   return serve([TeardownController], {
     bind: ({ bind }) => {
-      bind(Tx).toResolvedValue(transaction).inRequestScope();
+      bind(Tx).toResolvedValue(transaction, [Response]).inRequestScope();
       bind(LateTx).toResolvedValue(lateTransaction).inRequestScope();
       bind(NotFoundOnKeyError).toSelf().inRequestScope();
       bind('Swallower')
@@ -161,6 +162,7 @@ describe('a before-response teardown (a withYield unit of work)', () => {
     const response = await fetch(`${url}/tx/ok`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ id: 1 });
+    expect(response.headers.get('x-tx')).toBe('committed');
     expect(events).toEqual(['tx: begin', 'tx: commit']);
   });
 
