@@ -33,7 +33,17 @@ type ErrorClass<E> = abstract new (...args: any[]) => E;
 // biome-ignore lint/suspicious/noExplicitAny: handlers are keyed by any error class.
 export type ExceptionHandlerMap = Map<ErrorClass<unknown> | number, ExceptionHandler<any>>;
 
-/** What a `Map` of handlers becomes when one handler does not accept its key's error: assigning it fails. */
+/**
+ * What a `Map` literal of handlers becomes when one handler does not accept its key's error, so
+ * that using it as an `ExceptionHandlerMap` fails to compile instead of typing the error `any`.
+ *
+ * @example
+ * ```ts
+ * const onInvalid = (error: RequestValidationError) => new JSONResponse(error.issues, { status: 422 });
+ * // @ts-expect-error a NotFoundError is not a RequestValidationError
+ * const handlers: ExceptionHandlerMap = new Map([[NotFoundError, onInvalid]]);
+ * ```
+ */
 export interface MismatchedExceptionHandlers {
   readonly 'a handler does not accept the error class it is keyed by': never;
 }
