@@ -12,6 +12,11 @@ describe('cookie options, as Starlette takes them', () => {
     expect(serializeSetCookie('a', 'b', { path: null, sameSite: null })).toBe('a=b');
   });
 
+  it('read SameSite case-insensitively, as Starlette does', () => {
+    expect(serializeSetCookie('a', 'b', { sameSite: 'Strict' as 'strict' })).toBe('a=b; Path=/; SameSite=Strict');
+    expect(() => serializeSetCookie('a', 'b', { sameSite: 'NONE' as 'none' })).toThrow(/secure/);
+  });
+
   it('take expires as a Date or as seconds from now', () => {
     vi.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
     expect(serializeSetCookie('a', 'b', { expires: 3600, sameSite: null })).toBe(
@@ -24,6 +29,7 @@ describe('cookie options, as Starlette takes them', () => {
 
   it.each([
     ['an unknown SameSite', { sameSite: 'sideways' }],
+    ['a SameSite that is not a string', { sameSite: true }],
     ['a non-integer expires', { expires: 1.5 }],
     ['an expires that is neither a Date nor seconds', { expires: 'tomorrow' }],
     ['an invalid Date', { expires: new Date('nope') }],
