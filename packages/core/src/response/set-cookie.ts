@@ -75,8 +75,10 @@ export function serializeSetCookie(name: string, value: string, options: CookieO
   if (options.maxAge !== undefined && !Number.isInteger(options.maxAge))
     throw new InvalidCookieError(name, 'maxAge must be an integer number of seconds');
   const expires = expiryOf(name, options.expires);
-  const sameSite = options.sameSite === undefined ? 'lax' : options.sameSite;
-  if (sameSite !== null && !SAME_SITE.has(sameSite))
+  // Case-insensitive as in Starlette and RFC 6265bis §5.6.7; JavaScript callers may pass 'Lax'.
+  const given: unknown = options.sameSite === undefined ? 'lax' : options.sameSite;
+  const sameSite = typeof given === 'string' ? (given.toLowerCase() as 'lax' | 'strict' | 'none') : given;
+  if (sameSite !== null && !SAME_SITE.has(sameSite as string))
     throw new InvalidCookieError(name, 'sameSite must be "lax", "strict", "none" or null');
   if ((sameSite === 'none' || options.partitioned) && !options.secure) {
     throw new InvalidCookieError(
@@ -93,7 +95,7 @@ export function serializeSetCookie(name: string, value: string, options: CookieO
     domain: options.domain,
     secure: options.secure,
     httpOnly: options.httpOnly,
-    sameSite: sameSite ?? undefined,
+    sameSite: (sameSite as 'lax' | 'strict' | 'none' | null) ?? undefined,
     partitioned: options.partitioned,
   };
   try {
