@@ -23,10 +23,10 @@ const RESOLVED = Promise.resolve();
 /**
  * One HTTP request's worth of state, whatever the transport: the temporal `Response`, the
  * instances of request-scoped services, values the adapter provides (such as the request) and
- * the cleanups to run at the end. Code run through `scope.run()` — and every async continuation
+ * the teardowns to run at the end. Code run through `scope.run()` — and every async continuation
  * it starts — resolves request-scoped services from this scope and no other.
  *
- * Inject `RequestScope` to register a cleanup from a request-scoped provider.
+ * Inject `RequestScope` to register a teardown (`defer`) or a cleanup from a request-scoped provider.
  *
  * @example
  * ```ts
