@@ -122,3 +122,20 @@ describe('after-response teardowns', () => {
     expect(ran).toEqual([1]);
   });
 });
+
+describe('a response that did not get through', () => {
+  it('is the outcome after-response teardowns see, unless the request had already failed', async () => {
+    const seen: unknown[] = [];
+    const delivered = new RequestScope();
+    delivered.defer((outcome) => seen.push(outcome.error), { when: 'after-response' });
+    delivered.settle(ok);
+    delivered.fail('client left');
+    await delivered.close();
+    const failed = new RequestScope();
+    failed.defer((outcome) => seen.push(outcome.error), { when: 'after-response' });
+    failed.settle({ failed: true, error: 'handler failed' });
+    failed.fail('client left');
+    await failed.close();
+    expect(seen).toEqual(['client left', 'handler failed']);
+  });
+});

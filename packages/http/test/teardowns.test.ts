@@ -87,7 +87,13 @@ class TeardownController {
   }
 
   @Get('/endless')
-  endless(@Inject(LateTx) _late: Transaction) {
+  endless(@Inject(LateTx) _late: Transaction, @Inject(RequestScope) scope: RequestScope) {
+    scope.defer(
+      (outcome) => {
+        events.push(`endless: ${outcome.failed ? (outcome.error as { code?: string }).code : 'delivered'}`);
+      },
+      { when: 'after-response' },
+    );
     async function* body() {
       for (;;) {
         yield 'x'.repeat(64 * 1024);
@@ -256,7 +262,7 @@ describe('with a StreamingResponse', () => {
     expect(events).toEqual(['tx: begin', 'late: begin', 'tx: commit', 'stream: ended', 'late: closed']);
   });
 
-  it('after-response teardowns run when the client leaves mid-stream', async () => {
+  it('after-response teardowns run when the client leaves mid-stream, and see that it did', async () => {
     const { url } = await serveTeardowns();
     const controller = new AbortController();
     const response = await fetch(`${url}/endless`, { signal: controller.signal });
@@ -264,6 +270,6 @@ describe('with a StreamingResponse', () => {
     await reader?.read();
     controller.abort();
     await until(() => events.includes('late: closed'));
-    expect(events).toEqual(['late: begin', 'late: closed']);
+    expect(events).toEqual(['late: begin', 'endless: ERR_STREAM_PREMATURE_CLOSE', 'late: closed']);
   });
 });

@@ -145,6 +145,19 @@ export class RequestScope {
   }
 
   /**
+   * Records that delivering the response failed — a stream broke, the client left — so the
+   * `after-response` teardowns see it, unless the request had already failed. The adapter calls it.
+   *
+   * @example
+   * ```ts
+   * try { await send(outgoing) } catch (error) { scope.fail(error) }
+   * ```
+   */
+  fail(error: unknown): void {
+    if (!this.#outcome.failed) this.#outcome = { failed: true, error };
+  }
+
+  /**
    * Ends the scope once the response is out: runs the `after-response` teardowns and cleanups
    * (and any `before-response` one nobody settled, e.g. when middleware answered alone), last
    * registered first, with the request's outcome. A failing one does not stop the others; once

@@ -158,6 +158,7 @@ export class App {
         try {
           await writeResponse(res, outgoing, context.method === 'HEAD');
         } catch (error) {
+          scope.fail(error); // after-response teardowns see that the response did not get through
           // A client leaving mid-stream is routine, not a server fault.
           if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
             this.#logger.info({ method: context.method, url }, 'The client left before the response was complete');
