@@ -13,11 +13,12 @@ class BrokenStreamsController {
 
   @Get('/fails-at-once')
   failsAtOnce() {
-    async function* broken(): AsyncGenerator<string> {
+    async function* broken(down: boolean): AsyncGenerator<string> {
       await Promise.resolve();
-      throw new Error('the source is down');
+      if (down) throw new Error('the source is down');
+      yield 'never';
     }
-    return new StreamingResponse(broken());
+    return new StreamingResponse(broken(true));
   }
 
   @Get('/fails-midway')
