@@ -1,7 +1,9 @@
-import { Response } from '@herald/core';
+import { Readable } from 'node:stream';
+import { RequestScope, Response } from '@herald/core';
 import { ContainerModule, inject, injectable } from 'inversify';
 import { describe, expect, it } from 'vitest';
-import { Controller, createApp, Get } from '../src/index.js';
+import { Controller, createApp, Get, Inject, StreamingResponse } from '../src/index.js';
+import { eventually } from './raw-http.js';
 import { serve } from './serve.js';
 
 let release: () => void = () => {};
@@ -14,6 +16,32 @@ class SlowController {
       release = resolve;
     });
     return { finished: true };
+  }
+}
+
+const cleanups: string[] = [];
+let started = 0;
+let stalledSource: Readable | undefined;
+
+@Controller()
+class StuckController {
+  @Get('/stuck')
+  async stuck(@Inject(RequestScope) scope: RequestScope) {
+    scope.addCleanup(() => {
+      cleanups.push('stuck');
+    });
+    started++;
+    await new Promise(() => {});
+  }
+
+  @Get('/stalled-stream')
+  stalled(@Inject(RequestScope) scope: RequestScope) {
+    scope.addCleanup(() => {
+      cleanups.push('stalled-stream');
+    });
+    // A source that never produces a byte, like a stuck upstream.
+    stalledSource = new Readable({ read() {} });
+    return new StreamingResponse(stalledSource);
   }
 }
 
@@ -59,17 +87,44 @@ describe('the app lifecycle', () => {
   });
 });
 
-describe('closing with a request that never finishes', () => {
-  it('gives up after the grace period and cuts the connection', async () => {
-    const { url, app } = await serve([SlowController]);
-    const stuck = fetch(`${url}/slow`).then(
-      () => 'answered',
-      () => 'cut',
+describe('closing with requests that never finish', () => {
+  it('lets them run for the grace period, then cuts them', async () => {
+    started = 0;
+    const { url, app } = await serve([StuckController]);
+    let outcome = 'pending';
+    const stuck = fetch(`${url}/stuck`).then(
+      () => (outcome = 'answered'),
+      () => (outcome = 'cut'),
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    await app.close({ graceMs: 100 });
+    expect(await eventually(() => started === 1)).toBe(true);
+    const closing = app.close({ graceMs: 600 });
+    // Well inside the grace period the request is still alive: an immediate cut would show here.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(outcome).toBe('pending');
+    await closing;
+    await stuck;
+    expect(outcome).toBe('cut');
     expect(app.server.listening).toBe(false);
-    expect(await stuck).toBe('cut');
-    release();
+  });
+
+  it("runs every cut request's cleanups before close() resolves", async () => {
+    cleanups.length = 0;
+    started = 0;
+    const { url, app } = await serve([StuckController]);
+    const requests = Array.from({ length: 20 }, () => fetch(`${url}/stuck`).catch(() => 'cut'));
+    expect(await eventually(() => started === 20)).toBe(true);
+    await app.close({ graceMs: 100 });
+    expect(cleanups).toHaveLength(20);
+    await Promise.all(requests);
+  });
+
+  it('closes a stalled stream source when its connection is cut', async () => {
+    const { url, app } = await serve([StuckController]);
+    const request = fetch(`${url}/stalled-stream`).catch(() => 'cut');
+    expect(await eventually(() => stalledSource !== undefined)).toBe(true);
+    await app.close({ graceMs: 100 });
+    expect(stalledSource?.destroyed).toBe(true);
+    expect(cleanups).toContain('stalled-stream');
+    await request;
   });
 });

@@ -81,6 +81,8 @@ export class App {
   readonly #responseIdleTimeout: number;
   /** Each in-flight request's scope, with the promise of its cleanups once they started. */
   readonly #inFlight = new Map<RequestScope, Promise<void> | undefined>();
+  /** Stream bodies being written; after a cut they settle as their sockets close. */
+  readonly #streaming = new Set<Promise<void>>();
   #drained: (() => void) | undefined;
   #closing = false;
 
@@ -152,11 +154,27 @@ export class App {
       if (this.#inFlight.size === 0) resolve();
     });
     await within(drained, graceMs);
-    // Whatever is still open now is either idle or over its grace period. Cut streams close
-    // their sources; stuck handlers' cleanups run now, once (see #cleanUp).
+    // Whatever is still open now is either idle or over its grace period: cut it. Cut streams
+    // close their sources; a stuck handler never reaches its cleanups, so they run here, once.
     this.server.closeAllConnections();
-    const cleanups = [...this.#inFlight.keys()].map((scope) => this.#cleanUp(scope, undefined));
-    await within(Promise.all([...cleanups, closed]), cleanupMs);
+    await within(
+      // Streams end with their sockets (a few ticks); the requests still in flight after that
+      // are stuck in their handlers, so their cleanups run here.
+      Promise.allSettled([...this.#streaming, closed]).then(() =>
+        Promise.all([...this.#inFlight.keys()].map((scope) => this.#cleanUp(scope, undefined))),
+      ),
+      cleanupMs,
+    );
+  }
+
+  /** Keeps a stream being written in `#streaming` until it settles, for `close()` to wait on. */
+  async #track(streaming: Promise<void>): Promise<void> {
+    this.#streaming.add(streaming);
+    try {
+      await streaming;
+    } finally {
+      this.#streaming.delete(streaming);
+    }
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -213,7 +231,8 @@ export class App {
         this.#logger.info({ method: context.method, url }, 'The client left before the response was sent');
       else if (this.#closing) outgoing.headers.set('connection', 'close');
       try {
-        await writeResponse(res, outgoing, context.method === 'HEAD', this.#responseIdleTimeout);
+        const streaming = writeResponse(res, outgoing, context.method === 'HEAD', this.#responseIdleTimeout);
+        if (streaming) await this.#track(streaming);
       } catch (error) {
         // A client leaving mid-stream is routine, not a server fault.
         if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
