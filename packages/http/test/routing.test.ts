@@ -1,5 +1,6 @@
+import type { Response } from '@herald/core';
 import { describe, expect, it } from 'vitest';
-import { Controller, Delete, Get, Param, Post } from '../src/index.js';
+import { Controller, Delete, Get, Head, Param, Post, Res } from '../src/index.js';
 import { rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
@@ -16,6 +17,19 @@ class ItemsController {
   @Post('')
   create() {
     return { created: true };
+  }
+}
+
+@Controller('/files')
+class FilesController {
+  @Get('/report')
+  read() {
+    return { from: 'get' };
+  }
+
+  @Head('/report')
+  head(@Res() response: Response) {
+    response.headers.set('x-handled-by', 'head');
   }
 }
 
@@ -50,5 +64,13 @@ describe('routing', () => {
     expect(head).toContain(`content-length: ${'{"id":"42"}'.length}`);
     expect(body).toBe('');
     expect(reply.closedByServer).toBe(true);
+  });
+
+  it('serves @Get and @Head on one path, HEAD reaching the @Head handler', async () => {
+    const { url } = await serve([FilesController]);
+    expect(await (await fetch(`${url}/files/report`)).json()).toEqual({ from: 'get' });
+    const reply = await rawExchange(url, 'HEAD /files/report HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n');
+    expect(reply.text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(reply.text).toContain('x-handled-by: head');
   });
 });
