@@ -6,7 +6,7 @@ import { Controller, createApp, Get, Inject, StreamingResponse } from '../src/in
 import { eventually } from './raw-http.js';
 import { serve } from './serve.js';
 
-let release: () => void = () => {};
+let release: (() => void) | undefined;
 
 @Controller()
 class SlowController {
@@ -62,12 +62,14 @@ describe('the app lifecycle', () => {
 
   it('closes gracefully: the in-flight request finishes, new connections are refused', async () => {
     const { url, app } = await serve([SlowController]);
+    release = undefined;
     const inFlight = fetch(`${url}/slow`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Under load the handler may start late: wait for it rather than for a fixed time.
+    expect(await eventually(() => release !== undefined)).toBe(true);
     const closing = app.close();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await expect(fetch(`${url}/slow`)).rejects.toThrow();
-    release();
+    release?.();
     const response = await inFlight;
     expect(response.headers.get('connection')).toBe('close');
     expect(await response.json()).toEqual({ finished: true });

@@ -49,13 +49,13 @@ describe('a client that stops reading', () => {
       if (received > 256 * 1024) socket.pause();
     });
     socket.write('GET /large HTTP/1.1\r\nHost: test\r\n\r\n');
-    expect(await eventually(() => events.length === 2, 3_000)).toBe(true);
+    expect(await eventually(() => events.length === 2, 4_000)).toBe(true);
     expect(events).toEqual(['source closed', 'cleanup']);
     // The paused client learns of it once it reads again: what was in flight, then the end.
     socket.removeAllListeners('data');
     socket.resume();
     expect(await closedWithin(socket)).toBeLessThan(2_000);
-  });
+  }, 10_000);
 });
 
 describe('maxConnections', () => {
@@ -83,7 +83,7 @@ describe('request timeouts', () => {
     const start = Date.now();
     const reply = await rawExchange(url, 'GET /ping HTTP/1.1\r\nHost: test\r\nX-Slow', 5_000);
     // node used to check only every 30 s: the 10 s documented timeout took up to 40 s.
-    expect(Date.now() - start).toBeLessThan(1_500);
+    expect(Date.now() - start).toBeLessThan(2_000);
     expect(reply.text).toMatch(/^HTTP\/1\.1 408 /);
     expect(reply.closedByServer).toBe(true);
   });
@@ -96,7 +96,7 @@ describe('request timeouts', () => {
       'POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n{"a":',
       5_000,
     );
-    expect(Date.now() - start).toBeLessThan(1_500);
+    expect(Date.now() - start).toBeLessThan(2_000);
     expect(reply.text).toMatch(/^HTTP\/1\.1 408 /);
     expect(reply.closedByServer).toBe(true);
     // A client's timeout is not a server fault: nothing at warn level or above (defect 9).
