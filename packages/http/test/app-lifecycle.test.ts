@@ -6,7 +6,8 @@ import { Controller, createApp, Get, Inject, StreamingResponse } from '../src/in
 import { eventually } from './raw-http.js';
 import { serve } from './serve.js';
 
-let release: (() => void) | undefined;
+let release: () => void = () => {};
+let slowStarted = false;
 
 @Controller()
 class SlowController {
@@ -14,6 +15,7 @@ class SlowController {
   async slow() {
     await new Promise<void>((resolve) => {
       release = resolve;
+      slowStarted = true;
     });
     return { finished: true };
   }
@@ -62,14 +64,14 @@ describe('the app lifecycle', () => {
 
   it('closes gracefully: the in-flight request finishes, new connections are refused', async () => {
     const { url, app } = await serve([SlowController]);
-    release = undefined;
+    slowStarted = false;
     const inFlight = fetch(`${url}/slow`);
     // Under load the handler may start late: wait for it rather than for a fixed time.
-    expect(await eventually(() => release !== undefined)).toBe(true);
+    expect(await eventually(() => slowStarted)).toBe(true);
     const closing = app.close();
     await new Promise((resolve) => setTimeout(resolve, 20));
     await expect(fetch(`${url}/slow`)).rejects.toThrow();
-    release?.();
+    release();
     const response = await inFlight;
     expect(response.headers.get('connection')).toBe('close');
     expect(await response.json()).toEqual({ finished: true });
