@@ -3,7 +3,7 @@ import { RequestScope, Response } from '@herald/core';
 import { ContainerModule, inject, injectable } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { Controller, createApp, Get, Inject, StreamingResponse } from '../src/index.js';
-import { eventually } from './raw-http.js';
+import { eventually, rawConnect } from './raw-http.js';
 import { serve } from './serve.js';
 
 let release: () => void = () => {};
@@ -18,6 +18,11 @@ class SlowController {
       slowStarted = true;
     });
     return { finished: true };
+  }
+
+  @Get('/fast')
+  fast() {
+    return { fast: true };
   }
 }
 
@@ -77,6 +82,30 @@ describe('the app lifecycle', () => {
     expect(await response.json()).toEqual({ finished: true });
     await closing;
     expect(app.server.listening).toBe(false);
+  });
+
+  it('answers, not resets, a request sent on an idle keep-alive connection while closing', async () => {
+    const { url, app } = await serve([SlowController]);
+    const idle = rawConnect(url);
+    let replies = '';
+    idle.on('data', (chunk) => (replies += chunk));
+    const closedByServer = new Promise((resolve) => idle.on('close', resolve));
+    idle.write('GET /fast HTTP/1.1\r\nHost: test\r\n\r\n');
+    expect(await eventually(() => replies.includes('{"fast":true}'))).toBe(true);
+    // The connection is idle now; another client's request keeps the app in its grace period.
+    slowStarted = false;
+    const inFlight = fetch(`${url}/slow`);
+    expect(await eventually(() => slowStarted)).toBe(true);
+    const closing = app.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    replies = '';
+    idle.write('GET /fast HTTP/1.1\r\nHost: test\r\n\r\n');
+    await closedByServer;
+    expect(replies).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(replies).toMatch(/connection: close/i);
+    release();
+    expect((await inFlight).status).toBe(200);
+    await closing;
   });
 
   it('has no URL before it listens', async () => {

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, Server as NetServer } from 'node:net';
 import type { HeraldContainer, RequestScope } from '@herald/core';
 import type { ServiceIdentifier } from 'inversify';
 import type { Logger } from 'pino';
@@ -141,14 +141,18 @@ export class App {
   }
 
   /**
-   * Stops gracefully: no new connections, idle keep-alive sockets closed, in-flight requests
-   * allowed `graceMs` to finish (their responses say `Connection: close`), then the rest cut.
+   * Stops gracefully: no new connections; in-flight requests, and requests that arrive on open
+   * keep-alive connections meanwhile, are allowed `graceMs` to finish (their responses say
+   * `Connection: close`); then every connection still open is closed.
    * A cut request whose handler is still running never reaches its own cleanups, so they are
    * run here; `close()` resolves once every request's cleanups have run, or after `cleanupMs`.
    */
   async close({ graceMs = 10_000, cleanupMs = 5_000 }: CloseOptions = {}): Promise<void> {
     this.#closing = true;
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // Stop accepting, but keep idle keep-alive connections open while requests are in flight:
+    // http's close() would destroy them at once, and a client whose next request is already on
+    // the wire gets a reset. Kept open, that request is answered with `Connection: close`.
+    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(this.server, () => resolve()));
     const drained = new Promise<void>((resolve) => {
       this.#drained = resolve;
       if (this.#inFlight.size === 0) resolve();
@@ -156,6 +160,8 @@ export class App {
     await within(drained, graceMs);
     // Whatever is still open now is either idle or over its grace period: cut it. Cut streams
     // close their sources; a stuck handler never reaches its cleanups, so they run here, once.
+    // http's close() also stops node's header/request timeout checks, which ran until now.
+    this.server.close(() => {});
     this.server.closeAllConnections();
     await within(
       // Streams end with their sockets (a few ticks); the requests still in flight after that
