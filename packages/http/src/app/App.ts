@@ -81,8 +81,8 @@ export class App {
   readonly #responseIdleTimeout: number;
   /** Each in-flight request's scope, with the promise of its cleanups once they started. */
   readonly #inFlight = new Map<RequestScope, Promise<void> | undefined>();
-  /** Stream bodies being written; after a cut they settle as their sockets close. */
-  readonly #streaming = new Set<Promise<void>>();
+  /** Requests writing a stream body; after a cut their streams settle as their sockets close. */
+  readonly #streaming = new Map<RequestScope, Promise<void>>();
   #drained: (() => void) | undefined;
   #closing = false;
 
@@ -163,23 +163,26 @@ export class App {
     // http's close() also stops node's header/request timeout checks, which ran until now.
     this.server.close(() => {});
     this.server.closeAllConnections();
-    await within(
-      // Streams end with their sockets (a few ticks); the requests still in flight after that
-      // are stuck in their handlers, so their cleanups run here.
-      Promise.allSettled([...this.#streaming, closed]).then(() =>
-        Promise.all([...this.#inFlight.keys()].map((scope) => this.#cleanUp(scope, undefined))),
-      ),
-      cleanupMs,
-    );
+    // A cut stream settles as its socket closes, then its request's own cleanups run; a request
+    // stuck in its handler never gets there, so its cleanups run now. #cleanUp runs each once.
+    const cleanups = [...this.#inFlight.keys()].map((scope) => {
+      const stream = this.#streaming.get(scope);
+      return stream
+        ? stream.then(noop, noop).then(() => this.#cleanUp(scope, undefined))
+        : this.#cleanUp(scope, undefined);
+    });
+    await within(Promise.all([...cleanups, closed]), cleanupMs);
+    // A stream stuck between chunks (a generator awaiting forever) never settles: clean up anyway.
+    for (const scope of this.#inFlight.keys()) void this.#cleanUp(scope, undefined);
   }
 
   /** Keeps a stream being written in `#streaming` until it settles, for `close()` to wait on. */
-  async #track(streaming: Promise<void>): Promise<void> {
-    this.#streaming.add(streaming);
+  async #track(scope: RequestScope, streaming: Promise<void>): Promise<void> {
+    this.#streaming.set(scope, streaming);
     try {
       await streaming;
     } finally {
-      this.#streaming.delete(streaming);
+      this.#streaming.delete(scope);
     }
   }
 
@@ -238,7 +241,7 @@ export class App {
       else if (this.#closing) outgoing.headers.set('connection', 'close');
       try {
         const streaming = writeResponse(res, outgoing, context.method === 'HEAD', this.#responseIdleTimeout);
-        if (streaming) await this.#track(streaming);
+        if (streaming) await this.#track(scope, streaming);
       } catch (error) {
         // A client leaving mid-stream is routine, not a server fault.
         if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
@@ -255,6 +258,8 @@ export class App {
     });
   }
 }
+
+function noop(): void {}
 
 /** Resolves when `promise` settles or after `ms`, whichever comes first. */
 async function within(promise: Promise<unknown>, ms: number): Promise<void> {
