@@ -126,6 +126,13 @@ export class RouteDefinitionError extends HeraldError {
   }
 }
 
+/** A `limits` option of `createApp` is not a usable number; thrown by `createApp`. */
+export class InvalidServerLimitError extends HeraldError {
+  constructor(name: string, value: unknown, expected: string) {
+    super('HERALD_ERR_INVALID_LIMIT', `limits.${name} must be ${expected}, got ${String(value)}`);
+  }
+}
+
 /** `app.url` was read before `app.listen()` resolved, or after `app.close()`. */
 export class AppNotListeningError extends HeraldError {
   constructor() {

@@ -6,6 +6,7 @@ export {
   BodyTooLargeError,
   ClientAbortedError,
   HTTPException,
+  InvalidServerLimitError,
   MalformedBodyError,
   MethodNotAllowedError,
   NotFoundError,

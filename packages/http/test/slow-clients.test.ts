@@ -1,7 +1,7 @@
 import { RequestScope } from '@herald/core';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { Body, Controller, Get, Inject, Post, StreamingResponse } from '../src/index.js';
+import { Body, Controller, createApp, Get, Inject, Post, StreamingResponse } from '../src/index.js';
 import { closedWithin, eventually, rawConnect, rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
@@ -102,5 +102,22 @@ describe('request timeouts', () => {
     // A client's timeout is not a server fault: nothing at warn level or above (defect 9).
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(logs.filter((line) => Number(line.level) >= 40)).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  it('refuses unusable values when the app is created, with a coded error', async () => {
+    const modules = [] as never[];
+    for (const limits of [
+      { headersTimeout: -1 },
+      { responseIdleTimeout: 1.5 },
+      { maxConnections: 0 },
+      { headersTimeout: 60_000 },
+    ]) {
+      await expect(createApp({ modules, limits })).rejects.toThrow(
+        expect.objectContaining({ code: 'HERALD_ERR_INVALID_LIMIT' }),
+      );
+    }
+    await expect(createApp({ modules, limits: { headersTimeout: 60_000, requestTimeout: 0 } })).resolves.toBeDefined();
   });
 });

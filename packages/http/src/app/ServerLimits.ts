@@ -1,3 +1,5 @@
+import { InvalidServerLimitError } from '../errors.js';
+
 /**
  * How long the server waits for slow clients, and how many it serves at once. Every time is in
  * milliseconds and holds to within about a tenth of itself (at most a second): node checks header
@@ -28,15 +30,39 @@ export interface ServerLimits {
 /** The limits with every default filled in. */
 export type ResolvedServerLimits = Required<ServerLimits>;
 
-/** Fills in the defaults of `limits`. */
+/**
+ * Fills in the defaults of `limits` and checks them, so a mistake fails `createApp` with a coded
+ * error rather than surfacing from node. Times are whole milliseconds, 0 turning one off.
+ */
 export function resolveServerLimits(limits: ServerLimits = {}): ResolvedServerLimits {
-  return {
+  const resolved: ResolvedServerLimits = {
     headersTimeout: limits.headersTimeout ?? 10_000,
     requestTimeout: limits.requestTimeout ?? 30_000,
     keepAliveTimeout: limits.keepAliveTimeout ?? 5_000,
     responseIdleTimeout: limits.responseIdleTimeout ?? 30_000,
     maxConnections: limits.maxConnections ?? Number.POSITIVE_INFINITY,
   };
+  for (const name of ['headersTimeout', 'requestTimeout', 'keepAliveTimeout', 'responseIdleTimeout'] as const) {
+    const value = resolved[name];
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw new InvalidServerLimitError(name, value, 'a whole number of milliseconds, 0 or more');
+    }
+  }
+  if (
+    !(resolved.maxConnections >= 1) ||
+    !(Number.isSafeInteger(resolved.maxConnections) || resolved.maxConnections === Number.POSITIVE_INFINITY)
+  ) {
+    throw new InvalidServerLimitError('maxConnections', resolved.maxConnections, 'a whole number, 1 or more');
+  }
+  // The head is part of the request: a longer head deadline could never apply (node agrees).
+  if (resolved.requestTimeout > 0 && resolved.headersTimeout > resolved.requestTimeout) {
+    throw new InvalidServerLimitError(
+      'headersTimeout',
+      resolved.headersTimeout,
+      `at most requestTimeout (${resolved.requestTimeout})`,
+    );
+  }
+  return resolved;
 }
 
 /**
