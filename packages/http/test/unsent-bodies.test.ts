@@ -59,7 +59,7 @@ describe('a stream body that is not sent', () => {
     expect(reply.text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     expect(reply.text.endsWith('\r\n\r\n')).toBe(true);
     // The source's failure arrives after the answer; give it the time to reach the process.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(uncaught).toEqual([]);
     expect((await fetch(`${url}/file`)).status).toBe(200);
   });
@@ -72,7 +72,7 @@ describe('a stream body that is not sent', () => {
     expect(reply.text).toMatch(/^HTTP\/1\.1 204 No Content\r\n/);
     expect(reply.text).not.toMatch(/content-(type|length)/i);
     expect(reply.text.endsWith('\r\n\r\n')).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(uncaught).toEqual([]);
   });
 
