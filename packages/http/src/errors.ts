@@ -63,10 +63,20 @@ export class RequestValidationError extends FrameworkHTTPException {
   }
 }
 
-/** 400: the body claims to be JSON but does not parse. */
+/** 400: the body claims to be JSON but does not parse, or is not valid UTF-8 (RFC 8259 §8.1). */
 export class MalformedBodyError extends FrameworkHTTPException {
   constructor() {
     super(400, 'Malformed JSON body', {}, 'HERALD_ERR_MALFORMED_BODY');
+  }
+}
+
+/**
+ * The client closed the connection, or node timed it out (408), before the body was complete.
+ * Nobody is left to answer: Herald logs it at info level, not as a server error.
+ */
+export class ClientAbortedError extends FrameworkHTTPException {
+  constructor() {
+    super(400, 'The request body was not received completely', { connection: 'close' }, 'HERALD_ERR_CLIENT_ABORTED');
   }
 }
 
@@ -113,6 +123,13 @@ export class ResponseValidationError extends HeraldError {
 export class RouteDefinitionError extends HeraldError {
   constructor(message: string) {
     super('HERALD_ERR_ROUTE_DEFINITION', message);
+  }
+}
+
+/** A `limits` option of `createApp` is not a usable number; thrown by `createApp`. */
+export class InvalidServerLimitError extends HeraldError {
+  constructor(name: string, value: unknown, expected: string) {
+    super('HERALD_ERR_INVALID_LIMIT', `limits.${name} must be ${expected}, got ${String(value)}`);
   }
 }
 
