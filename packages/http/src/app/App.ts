@@ -154,7 +154,7 @@ export class App {
         // Routing seals the temporal Response once merged; a middleware answering without `next()`
         // never got there, so seal it here too: from now on a write throws instead of vanishing.
         scope.response.seal();
-        if (this.#closing) outgoing.headers.set('connection', 'close');
+        if (this.#closing) outgoing.closeConnection = true;
         try {
           await writeResponse(res, outgoing, context.method === 'HEAD');
         } catch (error) {
