@@ -42,7 +42,9 @@ describe('framing headers belong to the framework', () => {
     const logged = logs.find(
       (line) => (line.err as { code?: string } | undefined)?.code === 'HERALD_ERR_FRAMING_HEADER',
     );
-    expect((logged?.err as { stack: string }).stack).toContain('setsTransferEncodingOnTheTemporalResponse');
+    expect((logged?.err as { stack?: string } | undefined)?.stack).toContain(
+      'setsTransferEncodingOnTheTemporalResponse',
+    );
   });
 
   it.each(['Content-Length', 'transfer-encoding', 'Connection', 'Keep-Alive', 'Upgrade', 'Trailer'])(
