@@ -93,7 +93,7 @@ describe('inputs are read without Object.prototype', () => {
         body,
       });
       expect(response.status).toBe(200);
-      expect((await response.json()).keys).not.toContain('__proto__');
+      expect(((await response.json()) as { keys: string[] }).keys).not.toContain('__proto__');
     }
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
