@@ -154,7 +154,9 @@ export class App {
         // Routing seals the temporal Response once merged; a middleware answering without `next()`
         // never got there, so seal it here too: from now on a write throws instead of vanishing.
         scope.response.seal();
-        if (this.#closing) outgoing.closeConnection = true;
+        // Framing headers are not settable (HERALD_ERR_FRAMING_HEADER): node writes `Connection:
+        // close` itself and closes the socket once the response is out.
+        if (this.#closing || outgoing.closeConnection) res.shouldKeepAlive = false;
         try {
           await writeResponse(res, outgoing, context.method === 'HEAD');
         } catch (error) {

@@ -20,8 +20,6 @@ export function writeResponse(
   head: boolean,
 ): Promise<void> | undefined {
   const { status, headers } = outgoing;
-  // node writes `Connection: close` itself and closes the socket after the response.
-  if (outgoing.closeConnection) res.shouldKeepAlive = false;
   let body = outgoing.body;
   if (isBodyless(status)) {
     headers.delete('content-type');
