@@ -12,7 +12,8 @@ import {
   Res,
   StreamingResponse,
 } from '../src/index.js';
-import { parseResponse, rawExchange } from './raw-http.js';
+import { parseResponse } from './parse-response.js';
+import { rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
 // A 1xx sent as the final status makes the client read the next response on the connection —
@@ -59,7 +60,7 @@ describe('a final status is 200–599', () => {
   it('a temporal 103 throws in the handler: the client gets a final 500, never an interim status', async () => {
     const { url, logs } = await serve([EarlyHintsController]);
     const reply = parseResponse(
-      await rawExchange(url, 'GET /early-hints HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+      (await rawExchange(url, 'GET /early-hints HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).text,
     );
     expect(reply.status).toBe(500);
     expect(logs).toContainEqual(

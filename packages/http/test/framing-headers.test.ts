@@ -1,7 +1,8 @@
 import { FramingHeaderError, type Response } from '@herald/core';
 import { describe, expect, it } from 'vitest';
 import { Controller, Get, HTTPException, JSONResponse, type Middleware, PlainTextResponse, Res } from '../src/index.js';
-import { parseResponse, rawExchange } from './raw-http.js';
+import { parseResponse } from './parse-response.js';
+import { rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
 // Content-Length, Transfer-Encoding, Connection, Keep-Alive, Upgrade and Trailer say where the
@@ -37,7 +38,7 @@ const GET = (path: string) => `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: cl
 describe('framing headers belong to the framework', () => {
   it('a temporal Transfer-Encoding throws where it is set: 500, the stack names the handler', async () => {
     const { url, logs } = await serve([FramingController]);
-    const reply = parseResponse(await rawExchange(url, GET('/temporal')));
+    const reply = parseResponse((await rawExchange(url, GET('/temporal'))).text);
     expect(reply.status).toBe(500);
     const logged = logs.find(
       (line) => (line.err as { code?: string } | undefined)?.code === 'HERALD_ERR_FRAMING_HEADER',
@@ -65,13 +66,13 @@ describe('framing headers belong to the framework', () => {
       return response;
     };
     const { url } = await serve([FramingController], { middleware: [chunked] });
-    expect(parseResponse(await rawExchange(url, GET('/plain'))).status).toBe(500);
+    expect(parseResponse((await rawExchange(url, GET('/plain'))).text).status).toBe(500);
   });
 
   it('nothing sends Transfer-Encoding beside Content-Length, and Content-Length is the real one', async () => {
     const { url } = await serve([FramingController]);
     for (const path of ['/temporal', '/direct', '/exception', '/plain']) {
-      const reply = parseResponse(await rawExchange(url, GET(path)));
+      const reply = parseResponse((await rawExchange(url, GET(path))).text);
       const names = reply.headers.map(([name]) => name);
       expect(names.filter((name) => name === 'content-length')).toHaveLength(1);
       expect(names).not.toContain('transfer-encoding');

@@ -1,34 +1,56 @@
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
+
+/** What came back over a raw connection: every byte as latin1 text, and whether the server closed it. */
+export interface RawReply {
+  text: string;
+  closedByServer: boolean;
+}
 
 /**
- * Sends `request` as raw bytes to the app at `url` and resolves with everything the server
- * writes until it closes the connection (send `Connection: close`) or stays silent for `idleMs`.
- * A raw socket shows what node's client hides: framing headers, bytes after a HEAD or a 304.
+ * Sends `payload` as is over a new TCP connection to the app at `url` and collects what comes
+ * back until the server closes the connection or `waitMs` pass. node's own client never reads a
+ * HEAD body and fixes up framing, so the bytes on the wire are only seen this way.
  */
-export function rawExchange(url: string, request: string, idleMs = 500): Promise<string> {
-  const { hostname, port } = new URL(url);
+export function rawExchange(url: string, payload: string | Buffer, waitMs = 2_000): Promise<RawReply> {
   return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
+    const socket = rawConnect(url);
     const chunks: Buffer[] = [];
-    const done = () => {
+    const timer = setTimeout(() => finish(false), waitMs);
+    const finish = (closedByServer: boolean) => {
+      clearTimeout(timer);
       socket.destroy();
-      resolve(Buffer.concat(chunks).toString('latin1'));
+      resolve({ text: Buffer.concat(chunks).toString('latin1'), closedByServer });
     };
-    socket.setTimeout(idleMs, done);
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('end', done);
-    socket.on('error', reject);
-    socket.write(request);
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', () => finish(true));
+    socket.on('close', () => finish(true));
+    socket.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? finish(true) : reject(error)));
+    socket.write(payload);
   });
 }
 
-/** The first response of a raw exchange: its status, its header fields (lower-case names) and what follows. */
-export function parseResponse(text: string): { status: number; headers: Array<[string, string]>; rest: string } {
-  const end = text.indexOf('\r\n\r\n');
-  const [statusLine = '', ...lines] = text.slice(0, end === -1 ? text.length : end).split('\r\n');
-  const headers = lines.map((line): [string, string] => {
-    const colon = line.indexOf(':');
-    return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+/** A TCP connection to the app at `url`. */
+export function rawConnect(url: string): Socket {
+  const { hostname, port } = new URL(url);
+  return connect(Number(port), hostname);
+}
+
+/** Resolves once `socket` is closed, with how long that took from now. */
+export function closedWithin(socket: Socket): Promise<number> {
+  const start = Date.now();
+  return new Promise((resolve) => {
+    if (socket.destroyed) resolve(0);
+    socket.once('close', () => resolve(Date.now() - start));
   });
-  return { status: Number(statusLine.split(' ')[1]), headers, rest: end === -1 ? '' : text.slice(end + 4) };
+}
+
+/** Polls `condition` every 10 ms for up to `ms`; resolves with its last value. */
+export async function eventually<T>(condition: () => T, ms = 2_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  let value = condition();
+  while (!value && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    value = condition();
+  }
+  return value;
 }
