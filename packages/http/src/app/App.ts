@@ -238,7 +238,9 @@ export class App {
       // The client left (or node timed it out) before the answer: routine, not a server fault.
       if (res.destroyed)
         this.#logger.info({ method: context.method, url }, 'The client left before the response was sent');
-      else if (this.#closing) outgoing.headers.set('connection', 'close');
+      // Framing headers are not settable (HERALD_ERR_FRAMING_HEADER): node writes `Connection:
+      // close` itself and closes the socket once the response is out.
+      else if (this.#closing || outgoing.closeConnection) res.shouldKeepAlive = false;
       try {
         const streaming = writeResponse(res, outgoing, context.method === 'HEAD', this.#responseIdleTimeout);
         if (streaming) await this.#track(scope, streaming);
