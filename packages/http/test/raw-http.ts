@@ -22,7 +22,7 @@ export function field(response: RawResponse, name: string): string | undefined {
 
 const STATUS_LINE = /^HTTP\/1\.[01] ([1-5]\d\d) ([^\r\n]*)$/;
 // RFC 9112 §5: field-name ":" OWS field-value OWS, the name a token, the value no CTL but HTAB.
-const FIELD_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*([^\x00-\x08\x0a-\x1f\x7f]*?)[ \t]*$/;
+const FIELD_LINE = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*([\t\x20-\x7e\x80-\xff]*?)[ \t]*$/;
 
 /**
  * Parses every complete response in `data`. `heads` tells which requests were HEAD, in order, so
