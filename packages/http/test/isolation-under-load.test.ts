@@ -12,7 +12,7 @@ const CONNECTIONS = 200;
 const VALUE = /u\d+-[a-z0-9]+/g;
 
 const jitter = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
-const valueOf = (request: IncomingMessage) => new URL(request.url ?? '/', 'http://x').searchParams.get('v') ?? '';
+const requestValue = (request: IncomingMessage) => new URL(request.url ?? '/', 'http://x').searchParams.get('v') ?? '';
 /** What a request asks for, from its value's index: most succeed, some fail on purpose. */
 const kindOf = (value: string) => {
   const index = Number(value.slice(1, value.indexOf('-')));
@@ -36,7 +36,7 @@ class Depth1 {
   ) {}
 
   async run(): Promise<string> {
-    const value = valueOf(this.request);
+    const value = requestValue(this.request);
     await jitter();
     if (kindOf(value) === 'unexpected') throw new Error(`unexpected failure for ${value}`);
     this.response.status = statusOf(value);
@@ -65,7 +65,7 @@ async function isolationApp() {
       bind<Seen>(Depth3)
         .toResolvedValue(
           async (request: IncomingMessage, response: Response) => {
-            const value = valueOf(request);
+            const value = requestValue(request);
             await jitter();
             response.headers.set('X-Depth-3', value);
             response.setCookie('d3', value);
@@ -77,7 +77,7 @@ async function isolationApp() {
       bind<Seen>(Depth2)
         .toResolvedValue(
           async (below: Seen, request: IncomingMessage, response: Response) => {
-            const value = valueOf(request);
+            const value = requestValue(request);
             await jitter();
             response.headers.set('X-Depth-2', below.value);
             response.setCookie('d2', below.value);
