@@ -70,6 +70,13 @@ export class MalformedBodyError extends FrameworkHTTPException {
   }
 }
 
+/** 400: the JSON body nests arrays or objects deeper than Herald accepts. */
+export class BodyTooDeepError extends FrameworkHTTPException {
+  constructor(limit: number) {
+    super(400, `JSON body is nested deeper than ${limit} levels`, {}, 'HERALD_ERR_BODY_TOO_DEEP');
+  }
+}
+
 /** 413: the body is larger than the app's `bodyLimit` (RFC 9110 §15.5.14). */
 export class BodyTooLargeError extends FrameworkHTTPException {
   constructor(limit: number) {

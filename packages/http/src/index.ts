@@ -2,6 +2,7 @@ export { App, IncomingRequest, type ListenOptions } from './app/App.js';
 export { type AppOptions, createApp } from './app/createApp.js';
 export {
   AppNotListeningError,
+  BodyTooDeepError,
   BodyTooLargeError,
   HTTPException,
   MalformedBodyError,

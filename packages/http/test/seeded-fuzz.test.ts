@@ -182,7 +182,7 @@ function generator(seed: number): () => Input {
     }
     const content = ['POST', 'PUT', 'PATCH'].includes(method) || chance(0.05) ? body() : undefined;
     let incomplete = false;
-    let payload = Buffer.alloc(0);
+    let payload: Buffer = Buffer.alloc(0);
     if (content !== undefined) {
       if (chance(0.9))
         fields.push(

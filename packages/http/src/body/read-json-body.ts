@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import secureJson from 'secure-json-parse';
-import { BodyTooLargeError, MalformedBodyError, UnsupportedMediaTypeError } from '../errors.js';
+import { BodyTooDeepError, BodyTooLargeError, MalformedBodyError, UnsupportedMediaTypeError } from '../errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 // application/json and the structured-syntax suffix +json (RFC 6839 §3.1), parameters ignored.
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -12,6 +13,7 @@ const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
  * - Anything but JSON is a 415; JSON that does not parse is a 400.
  * - `__proto__` and `constructor.prototype` keys are dropped while parsing, so a body can never
  *   pollute `Object.prototype` through later merges.
+ * - JSON nested deeper than `MAX_JSON_DEPTH` is a 400, before recursive code overflows on it.
  */
 export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
   const declared = request.headers['content-length'];
@@ -28,8 +30,10 @@ export async function readJsonBody(request: IncomingMessage, limit: number): Pro
     chunks.push(chunk);
   }
   if (received === 0) return undefined;
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new BodyTooDeepError(MAX_JSON_DEPTH);
   try {
-    return secureJson.parse(Buffer.concat(chunks).toString('utf8'), undefined, {
+    return secureJson.parse(text, undefined, {
       protoAction: 'remove',
       constructorAction: 'remove',
     });
