@@ -20,7 +20,7 @@ import {
   Res,
   StreamingResponse,
 } from '../src/index.js';
-import { exchange } from './raw-http.js';
+import { exchange } from './raw-exchange.js';
 import { type LogLines, serve } from './serve.js';
 
 const tick = (ms = 5) => new Promise((resolve) => setTimeout(resolve, ms));

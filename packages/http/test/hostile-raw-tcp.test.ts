@@ -14,7 +14,7 @@ import {
   Res,
   StreamingResponse,
 } from '../src/index.js';
-import { alive, type Exchange, exchange, field, openDescriptors, parseResponses } from './raw-http.js';
+import { alive, type Exchange, exchange, field, openDescriptors, parseResponses } from './raw-exchange.js';
 import { serve } from './serve.js';
 
 const LIMIT = 64 * 1024;

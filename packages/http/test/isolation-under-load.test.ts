@@ -3,7 +3,7 @@ import { Response } from '@herald/core';
 import { inject, injectable } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { Controller, Get, HTTPException, IncomingRequest, Inject, Query, Res } from '../src/index.js';
-import { openDescriptors } from './raw-http.js';
+import { openDescriptors } from './raw-exchange.js';
 import { serve } from './serve.js';
 
 const REQUESTS = 10_000;

@@ -16,7 +16,7 @@ import {
   Res,
   StreamingResponse,
 } from '../src/index.js';
-import { alive, exchange, mulberry32, openDescriptors } from './raw-http.js';
+import { alive, exchange, mulberry32, openDescriptors } from './raw-exchange.js';
 import { serve } from './serve.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261125);
