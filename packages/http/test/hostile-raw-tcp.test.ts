@@ -238,9 +238,10 @@ describe('hostile raw TCP input', () => {
       expect(reply.responses[0]?.status).toBe(400);
       expect(json(reply)).toEqual({ detail: 'JSON body is nested deeper than 1000 levels' });
     }
-    // Brackets inside strings are text, not nesting.
-    const text = await exchange(url, [post('/echo', JSON.stringify({ s: '['.repeat(5000) }))]);
-    expect(json(text)).toEqual({ body: { s: '['.repeat(5000) } });
+    // Brackets inside strings are text, not nesting, escaped quotes and backslashes included.
+    const s = `\\"${'['.repeat(5000)}\\`;
+    const text = await exchange(url, [post('/echo', JSON.stringify({ s }))]);
+    expect(json(text)).toEqual({ body: { s } });
     const open = await exchange(url, [post('/accept', '['.repeat(LIMIT))]);
     expect(open.responses[0]?.status).toBe(400);
     expect(logs.filter(({ level }) => Number(level) >= 50)).toEqual([]);

@@ -19,8 +19,8 @@ export function nestsDeeperThan(text: string, max: number): boolean {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (inString) {
-      if (code === 0x5c)
-        index++; // backslash: skip the escaped character
+      // A backslash escapes the next character: `\"` does not end the string.
+      if (code === 0x5c) index++;
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) inString = true;
     else if (code === 0x5b || code === 0x7b) {
