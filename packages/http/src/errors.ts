@@ -70,7 +70,14 @@ export class MalformedBodyError extends FrameworkHTTPException {
   }
 }
 
-/** 400: the JSON body nests arrays or objects deeper than Herald accepts. */
+/**
+ * 400: the JSON body nests arrays or objects deeper than 1,000 levels (`MAX_JSON_DEPTH`).
+ *
+ * @example
+ * ```ts
+ * new BodyTooDeepError(1000).code; // 'HERALD_ERR_BODY_TOO_DEEP'
+ * ```
+ */
 export class BodyTooDeepError extends FrameworkHTTPException {
   constructor(limit: number) {
     super(400, `JSON body is nested deeper than ${limit} levels`, {}, 'HERALD_ERR_BODY_TOO_DEEP');
