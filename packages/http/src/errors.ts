@@ -84,6 +84,20 @@ export class ClientAbortedError extends FrameworkHTTPException {
   }
 }
 
+/**
+ * 400: the JSON body nests arrays or objects deeper than 1,000 levels (`MAX_JSON_DEPTH`).
+ *
+ * @example
+ * ```ts
+ * new BodyTooDeepError(1000).code; // 'HERALD_ERR_BODY_TOO_DEEP'
+ * ```
+ */
+export class BodyTooDeepError extends FrameworkHTTPException {
+  constructor(limit: number) {
+    super(400, `JSON body is nested deeper than ${limit} levels`, {}, 'HERALD_ERR_BODY_TOO_DEEP');
+  }
+}
+
 /** 413: the body is larger than the app's `bodyLimit` (RFC 9110 §15.5.14). */
 export class BodyTooLargeError extends FrameworkHTTPException {
   // The rest of the body is never read, so the connection cannot be reused (RFC 9112 §9.6).

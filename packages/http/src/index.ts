@@ -3,6 +3,7 @@ export { type AppOptions, createApp } from './app/createApp.js';
 export type { ServerLimits } from './app/ServerLimits.js';
 export {
   AppNotListeningError,
+  BodyTooDeepError,
   BodyTooLargeError,
   ClientAbortedError,
   HTTPException,
