@@ -3,6 +3,7 @@ export { type AppOptions, createApp } from './app/createApp.js';
 export {
   AppNotListeningError,
   BodyTooLargeError,
+  DependencyGraphError,
   HTTPException,
   MalformedBodyError,
   MethodNotAllowedError,

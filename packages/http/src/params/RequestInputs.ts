@@ -14,7 +14,8 @@ export class RequestInputs {
     readonly raw: IncomingMessage,
     readonly params: Record<string, string | undefined>,
     readonly queryString: string,
-    readonly body: unknown,
+    /** Set once read: a route whose dependencies do not need the body reads it after them. */
+    public body: unknown,
     readonly response: Response,
     readonly container: HeraldContainer,
   ) {}

@@ -1,13 +1,17 @@
 import { inject } from 'inversify';
-import { RouteDefinitionError } from '../errors.js';
+import { defineDependencyParameter, parameterToken } from '../dependencies/dependency-parameters.js';
 import { defineParameter, type ParameterSource, type Schema } from '../routing/route-metadata.js';
 
+/**
+ * One decorator for both places: on a handler method it records where the argument comes from;
+ * on a constructor (a dependency's, or a controller's) it is an inversify `@inject` of the token
+ * standing for that input, and the route's plan learns at start-up that the class reads it.
+ */
 function parameter(source: ParameterSource): ParameterDecorator {
-  return (prototype, handler, index) => {
-    if (handler === undefined) {
-      throw new RouteDefinitionError('Herald parameter decorators go on handler methods, not constructors');
-    }
-    defineParameter(prototype.constructor, handler, index, source);
+  return (target, handler, index) => {
+    if (handler !== undefined) return defineParameter(target.constructor, handler, index, source);
+    if (source.kind !== 'response' && source.kind !== 'inject') defineDependencyParameter(target, index, source);
+    inject(parameterToken(source) as never)(target, undefined, index);
   };
 }
 
@@ -33,12 +37,7 @@ export const Res = (): ParameterDecorator => parameter({ kind: 'response' });
  * @Get('/:id') read(@Inject(RateLimiter) limiter: RateLimiter) { ... }
  * ```
  */
-export const Inject =
-  (token: unknown): ParameterDecorator =>
-  (target, handler, index) => {
-    if (handler === undefined) inject(token as never)(target, handler, index);
-    else defineParameter(target.constructor, handler, index, { kind: 'inject', token });
-  };
+export const Inject = (token: unknown): ParameterDecorator => parameter({ kind: 'inject', token });
 
 /**
  * A path parameter (`/items/:id` or `/items/{id}`), coerced and validated by `schema` if given.

@@ -55,13 +55,10 @@ export class Dispatcher {
 
   async #call(route: CompiledRoute, params: Record<string, string | undefined>, context: RequestContext) {
     const { container, bodyLimit } = this.#options;
-    const body = route.parameters.readsBody ? await readJsonBody(context.raw, bodyLimit) : undefined;
     const queryString = context.url.slice(context.path.length + 1);
-    const args = await route.parameters.build(
-      new RequestInputs(context.raw, params, queryString, body, context.response, container),
-    );
-    const controller = await container.getAsync<Record<string | symbol, (...args: unknown[]) => unknown>>(
-      route.controller as never,
+    const input = new RequestInputs(context.raw, params, queryString, undefined, context.response, container);
+    const { controller, args } = await route.plan.solve(input, context.scope, () =>
+      readJsonBody(context.raw, bodyLimit),
     );
     const result = await controller[route.handler]?.(...args);
     if (result instanceof HttpResponse) return fromHttpResponse(result, context.response, route.status);
