@@ -54,7 +54,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   container.prepare();
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const dispatcher = new Dispatcher({
-    container,
     routes: new RouteTable(container, createValidators(), options.dependencies),
     exceptionHandlers: new ExceptionHandlers(options.exceptionHandlers),
     logger,

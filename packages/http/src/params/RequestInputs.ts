@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import type { HeraldContainer, Response } from '@herald/core';
+import type { Response } from '@herald/core';
 import { parseCookie } from 'cookie';
 
 type Raw = string | string[] | undefined;
@@ -17,7 +17,6 @@ export class RequestInputs {
     /** Set once read: a route whose dependencies do not need the body reads it after them. */
     public body: unknown,
     readonly response: Response,
-    readonly container: HeraldContainer,
   ) {}
 
   path(): Record<string, Raw> {
@@ -34,10 +33,5 @@ export class RequestInputs {
 
   cookie(): Record<string, Raw> {
     return parseCookie(this.raw.headers.cookie ?? '');
-  }
-
-  /** Resolves a service in the request's scope (the caller runs inside it). */
-  resolve(token: unknown): Promise<unknown> {
-    return this.container.getAsync(token as never);
   }
 }

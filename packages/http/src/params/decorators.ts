@@ -17,7 +17,7 @@ function parameter(source: ParameterSource): ParameterDecorator {
 
 /**
  * Injects the request's temporal `Response`: set headers, cookies and the status on it and
- * still return plain data.
+ * still return plain data. On a constructor it is `@inject(Response)`.
  *
  * @example
  * ```ts
@@ -51,11 +51,14 @@ export const Param = (name: string, schema?: Schema): ParameterDecorator => para
 
 /**
  * A query-string parameter. Without a schema it is the raw string or `undefined`; with one it is
- * required unless the schema has a `default` or is `Type.Optional(…)`.
+ * required unless the schema has a `default` or is `Type.Optional(…)`. Like every parameter
+ * decorator it works on a handler and on the constructor of a request-scoped or transient
+ * dependency; the route's one 422 lists the failures of both.
  *
  * @example
  * ```ts
  * @Get('') list(@Query('limit', Type.Integer({ minimum: 1, default: 10 })) limit: number) { ... }
+ * class Paginator { constructor(@Query('offset', Type.Integer({ default: 0 })) readonly offset: number) {} }
  * ```
  */
 export const Query = (name: string, schema?: Schema): ParameterDecorator => parameter({ kind: 'query', name, schema });
@@ -66,6 +69,7 @@ export const Query = (name: string, schema?: Schema): ParameterDecorator => para
  * @example
  * ```ts
  * @Get('') list(@Header('x-request-id') requestId: string | undefined) { ... }
+ * class CurrentUser { constructor(@Header('authorization', Type.Optional(Type.String())) auth?: string) {} }
  * ```
  */
 export const Header = (name: string, schema?: Schema): ParameterDecorator =>

@@ -1,4 +1,3 @@
-import type { HeraldContainer } from '@herald/core';
 import type { Logger } from 'pino';
 import { readJsonBody } from '../body/read-json-body.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
@@ -12,7 +11,6 @@ import type { ExceptionHandlers } from './ExceptionHandlers.js';
 
 /** What the dispatcher needs from the app, fixed at start-up. */
 export interface DispatcherOptions {
-  container: HeraldContainer;
   routes: RouteTable;
   exceptionHandlers: ExceptionHandlers;
   logger: Logger;
@@ -54,9 +52,9 @@ export class Dispatcher {
   };
 
   async #call(route: CompiledRoute, params: Record<string, string | undefined>, context: RequestContext) {
-    const { container, bodyLimit } = this.#options;
+    const { bodyLimit } = this.#options;
     const queryString = context.url.slice(context.path.length + 1);
-    const input = new RequestInputs(context.raw, params, queryString, undefined, context.response, container);
+    const input = new RequestInputs(context.raw, params, queryString, undefined, context.response);
     const { controller, args } = await route.plan.solve(input, context.scope, () =>
       readJsonBody(context.raw, bodyLimit),
     );

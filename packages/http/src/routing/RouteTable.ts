@@ -11,7 +11,6 @@ import { controllerDefinition, type HttpMethod } from './route-metadata.js';
 export interface CompiledRoute {
   /** `GET /items/:id`, for logs. */
   readonly label: string;
-  readonly controller: unknown;
   readonly handler: string | symbol;
   /** The route's whole dependency graph and inputs, solved per request. */
   readonly plan: RoutePlan;
@@ -46,7 +45,6 @@ export class RouteTable {
         const label = `${route.method} ${path}`;
         const compiled: CompiledRoute = {
           label,
-          controller: serviceIdentifier,
           handler: route.handler,
           plan: compileRoutePlan(container, validators, {
             label,
