@@ -3,7 +3,16 @@ import { Type } from '@sinclair/typebox';
 import { ContainerModule, inject, injectable, optional } from 'inversify';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { type AppOptions, Controller, createApp, DependencyGraphError, Get, Inject, Query } from '../src/index.js';
+import {
+  type AppOptions,
+  Controller,
+  createApp,
+  DependencyGraphError,
+  Get,
+  Inject,
+  Param,
+  Query,
+} from '../src/index.js';
 import { serve } from './serve.js';
 
 class ItemStore {}
@@ -90,6 +99,19 @@ class ListCache {
   constructor(@inject(Paginator) readonly paginator: Paginator) {}
 }
 
+@injectable()
+class ItemId {
+  constructor(@Param('id', Type.Integer()) readonly id: number) {}
+}
+
+@Controller('/list')
+class NoIdController {
+  @Get('', { dependencies: [ItemId] })
+  read() {
+    return {};
+  }
+}
+
 function start(modules: ContainerModule[], options: Partial<AppOptions> = {}) {
   return createApp({ modules, logger: pino({ level: 'silent' }), ...options });
 }
@@ -158,6 +180,19 @@ describe('the graph checked at start-up', () => {
     });
     expect(await (await fetch(`${url}/optional`)).json()).toEqual({ clock: 'none' });
     expect(await (await fetch(`${url}/items/1`)).json()).toEqual({ ok: true });
+  });
+
+  it('rejects a dependency reading a path parameter its route does not have', async () => {
+    const modules = [
+      new ContainerModule(({ bind }) => {
+        bind(NoIdController).toSelf();
+        bind(ItemId).toSelf();
+      }),
+    ];
+    await expect(start(modules)).rejects.toMatchObject({
+      code: 'HERALD_ERR_ROUTE_DEFINITION',
+      message: 'GET /list has no path parameter "id", yet its graph reads it',
+    });
   });
 
   it('rejects a singleton that reads a request parameter, through another service, naming the chain', async () => {

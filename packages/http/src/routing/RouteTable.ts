@@ -52,6 +52,7 @@ export class RouteTable {
             dependencies: [...dependencies, ...definition.dependencies, ...(route.options.dependencies ?? [])],
             handler: definition.parameters.get(route.handler) ?? [],
             arity: (implementationType.prototype[route.handler] as (...args: unknown[]) => unknown).length,
+            pathParameters: [...path.matchAll(/:(\w+)/g)].map((match) => match[1] as string),
           }),
           status: route.options.status,
           serialize: route.options.responseModel
