@@ -37,6 +37,8 @@ export interface RouteGraphDefinition {
   handler: readonly ParameterSource[];
   /** The handler's declared arity: every parameter must be decorated. */
   arity: number;
+  /** The names of the route path's parameters (`/items/:id` → `id`). */
+  pathParameters: readonly string[];
 }
 
 /** Compiles a route's plan: its whole graph walked, its inputs merged into one validator per location. */
@@ -59,6 +61,12 @@ export function compileRoutePlan(
   const services = [...route.dependencies, route.controller, ...injected];
   const graph = compileDependencyGraph(container, services, label);
   // The handler's own inputs come after its dependencies', as FastAPI reports them.
+  for (const source of [...graph.sources, ...handler]) {
+    // Otherwise every request would be a 422 for an input no client can send.
+    if (source.kind === 'path' && !route.pathParameters.includes(source.name)) {
+      throw new RouteDefinitionError(`${label} has no path parameter "${source.name}", yet its graph reads it`);
+    }
+  }
   const parameters = compileParameters([...graph.sources, ...handler], validators, label);
   const bodyFirst = graph.sources.some((source) => source.kind === 'body');
   const providesValues = graph.sources.length > 0;
