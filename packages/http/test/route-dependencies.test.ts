@@ -48,6 +48,28 @@ class GuardedController {
   }
 }
 
+// FastAPI's tests/test_response_change_status_code.py: a sub-dependency of a route dependency sets
+// the status on the temporal Response.
+@injectable()
+class StatusSetter {
+  constructor(@inject(Response) response: Response) {
+    response.status = 201;
+  }
+}
+
+@injectable()
+class ParentDependency {
+  constructor(@inject(StatusSetter) readonly setter: StatusSetter) {}
+}
+
+@Controller('/status')
+class StatusController {
+  @Get('', { dependencies: [ParentDependency] })
+  main() {
+    return { msg: 'Hello World' };
+  }
+}
+
 @Controller('/public')
 class PublicController {
   @Get('')
@@ -90,6 +112,15 @@ describe('route, controller and app dependencies', () => {
     expect(refused.headers.get('x-request-id')).toBe('r-1');
     expect(await refused.json()).toEqual({ detail: 'No Jessica token provided' });
     expect(order).toEqual(['app', 'controller']);
+  });
+
+  it('let a sub-dependency of a route dependency change the status code', async () => {
+    const { url } = await serve([StatusController], {
+      bind: ({ bind }) => void [StatusSetter, ParentDependency].map((s) => bind(s).toSelf()),
+    });
+    const response = await fetch(`${url}/status`);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ msg: 'Hello World' });
   });
 
   it("join a route dependency's invalid inputs to the 422", async () => {
