@@ -57,6 +57,11 @@ class Audit {
   ) {}
 }
 
+@injectable()
+class AtLeastOne {
+  constructor(@Query('n', Type.Integer({ minimum: 1, default: 2 })) readonly n: number) {}
+}
+
 @Controller('/notes')
 class NotesController {
   @Get('')
@@ -78,6 +83,11 @@ class NotesController {
     return { id, limit: paginator.limit, text: draft.body.text };
   }
 
+  @Get('/bounded')
+  bounded(@Inject(AtLeastOne) atLeast: AtLeastOne, @Query('n', Type.Integer({ maximum: 5 })) n: number) {
+    return { dependency: atLeast.n, handler: n };
+  }
+
   @Get('/traced')
   traced(
     @Inject(Audit) audit: Audit,
@@ -89,7 +99,7 @@ class NotesController {
 }
 
 const services = (bind: (service: never) => { toSelf(): { inRequestScope(): void } }) => {
-  for (const service of [Paginator, Locale, NoteDraft, Tracer, Audit])
+  for (const service of [Paginator, Locale, NoteDraft, Tracer, Audit, AtLeastOne])
     bind(service as never)
       .toSelf()
       .inRequestScope();
@@ -139,6 +149,18 @@ describe('request parameters on dependency constructors', () => {
     const response = await fetch(`${url}/notes/3`, { method: 'POST' });
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({ detail: [{ loc: ['body'], msg: 'Field required', type: 'missing' }] });
+  });
+
+  it('hold an input declared twice with different schemas to both, defaulted once', async () => {
+    const { url } = await serve([NotesController], { bind: ({ bind }) => services(bind as never) });
+    expect(await (await fetch(`${url}/notes/bounded`)).json()).toEqual({ dependency: 2, handler: 2 });
+    expect(await (await fetch(`${url}/notes/bounded?n=3`)).json()).toEqual({ dependency: 3, handler: 3 });
+    const high = await fetch(`${url}/notes/bounded?n=7`);
+    expect(high.status).toBe(422);
+    expect(((await high.json()) as { detail: Array<{ loc: unknown[]; type: string }> }).detail).toMatchObject([
+      { loc: ['query', 'n'], type: 'maximum' },
+    ]);
+    expect((await fetch(`${url}/notes/bounded?n=0`)).status).toBe(422);
   });
 
   it('give two services asking for the same parameter the same value; a request-scoped one is built once', async () => {
