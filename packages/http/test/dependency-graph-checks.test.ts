@@ -112,6 +112,19 @@ class NoIdController {
   }
 }
 
+@injectable()
+class PropertyInjected {
+  @inject(Clock) readonly clock!: Clock;
+}
+
+@Controller('/property')
+class PropertyController {
+  @Get('')
+  read(@Inject(PropertyInjected) _service: PropertyInjected) {
+    return {};
+  }
+}
+
 function start(modules: ContainerModule[], options: Partial<AppOptions> = {}) {
   return createApp({ modules, logger: pino({ level: 'silent' }), ...options });
 }
@@ -146,6 +159,18 @@ describe('the graph checked at start-up', () => {
       }),
     ];
     await expect(start(modules, options)).rejects.toMatchObject({ message });
+  });
+
+  it('follows property injections', async () => {
+    const modules = [
+      new ContainerModule(({ bind }) => {
+        bind(PropertyController).toSelf();
+        bind(PropertyInjected).toSelf();
+      }),
+    ];
+    await expect(start(modules)).rejects.toMatchObject({
+      message: 'GET /property -> PropertyInjected -> Clock: no binding',
+    });
   });
 
   it('rejects an ambiguous injection', async () => {

@@ -98,6 +98,17 @@ class NotesController {
   }
 }
 
+/** A controller may read request inputs in its constructor too (it is transient by default). */
+@Controller('/tenant')
+class TenantController {
+  constructor(@Header('X-Tenant', Type.String({ pattern: '^[a-z]+$' })) private readonly tenant: string) {}
+
+  @Get('')
+  read(@Query('q', Type.Optional(Type.String())) q: string | undefined) {
+    return { tenant: this.tenant, q: q ?? null };
+  }
+}
+
 const services = (bind: (service: never) => { toSelf(): { inRequestScope(): void } }) => {
   for (const service of [Paginator, Locale, NoteDraft, Tracer, Audit, AtLeastOne])
     bind(service as never)
@@ -149,6 +160,19 @@ describe('request parameters on dependency constructors', () => {
     const response = await fetch(`${url}/notes/3`, { method: 'POST' });
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({ detail: [{ loc: ['body'], msg: 'Field required', type: 'missing' }] });
+  });
+
+  it("work on a controller's constructor, joining the handler's in one 422", async () => {
+    const { url } = await serve([TenantController]);
+    expect(await (await fetch(`${url}/tenant?q=x`, { headers: { 'x-tenant': 'acme' } })).json()).toEqual({
+      tenant: 'acme',
+      q: 'x',
+    });
+    const bad = await fetch(`${url}/tenant`, { headers: { 'x-tenant': 'ACME' } });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { detail: Array<{ loc: unknown[] }> }).detail.map((issue) => issue.loc)).toEqual([
+      ['header', 'x-tenant'],
+    ]);
   });
 
   it('hold an input declared twice with different schemas to both, defaulted once', async () => {
