@@ -57,8 +57,11 @@ export function compileRoutePlan(
       );
     }
   }
-  const injected = handler.flatMap((source) => (source.kind === 'inject' ? [source.token as ServiceIdentifier] : []));
-  const services = [...route.dependencies, route.controller, ...injected];
+  const services = [...route.dependencies, route.controller];
+  // Where each handler `@Inject` argument sits among the roots, resolved after the controller.
+  const rootOf = handler.map((source) =>
+    source.kind === 'inject' ? services.push(source.token as ServiceIdentifier) - 1 : undefined,
+  );
   const graph = compileDependencyGraph(container, services, label);
   // The handler's own inputs come after its dependencies', as FastAPI reports them.
   for (const source of [...graph.sources, ...handler]) {
@@ -99,15 +102,14 @@ export function compileRoutePlan(
       }
       if (!bodyFirst && parameters.readsBody) await checkBody(input, issues, readBody);
       if (issues.length > 0) throw new RequestValidationError(parameters.sort(issues));
-      let next = controllerIndex + 1;
-      const args = handler.map((source) => {
+      const args = handler.map((source, index) => {
         switch (source.kind) {
           case 'response':
             return input.response;
           case 'body':
             return input.body;
           case 'inject':
-            return resolved[next++];
+            return resolved[rootOf[index] as number];
           default:
             return values[source.kind]?.[source.name];
         }

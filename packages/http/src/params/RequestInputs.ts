@@ -10,12 +10,13 @@ type Raw = string | string[] | undefined;
  * plan asks for it, so a route without query parameters never parses the query string.
  */
 export class RequestInputs {
+  /** The parsed body, once read: a route whose dependencies do not need it reads it after them. */
+  body: unknown;
+
   constructor(
     readonly raw: IncomingMessage,
     readonly params: Record<string, string | undefined>,
     readonly queryString: string,
-    /** Set once read: a route whose dependencies do not need the body reads it after them. */
-    public body: unknown,
     readonly response: Response,
   ) {}
 

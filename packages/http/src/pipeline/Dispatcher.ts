@@ -54,7 +54,7 @@ export class Dispatcher {
   async #call(route: CompiledRoute, params: Record<string, string | undefined>, context: RequestContext) {
     const { bodyLimit } = this.#options;
     const queryString = context.url.slice(context.path.length + 1);
-    const input = new RequestInputs(context.raw, params, queryString, undefined, context.response);
+    const input = new RequestInputs(context.raw, params, queryString, context.response);
     const { controller, args } = await route.plan.solve(input, context.scope, () =>
       readJsonBody(context.raw, bodyLimit),
     );
