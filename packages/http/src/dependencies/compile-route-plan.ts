@@ -63,13 +63,13 @@ export function compileRoutePlan(
     source.kind === 'inject' ? services.push(source.token as ServiceIdentifier) - 1 : undefined,
   );
   const graph = compileDependencyGraph(container, services, label);
-  // The handler's own inputs come after its dependencies', as FastAPI reports them.
   for (const source of [...graph.sources, ...handler]) {
     // Otherwise every request would be a 422 for an input no client can send.
     if (source.kind === 'path' && !route.pathParameters.includes(source.name)) {
       throw new RouteDefinitionError(`${label} has no path parameter "${source.name}", yet its graph reads it`);
     }
   }
+  // The handler's own inputs come after its dependencies', as FastAPI reports them.
   const parameters = compileParameters([...graph.sources, ...handler], validators, label);
   const bodyFirst = graph.sources.some((source) => source.kind === 'body');
   const providesValues = graph.sources.length > 0;
