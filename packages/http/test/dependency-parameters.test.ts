@@ -109,6 +109,22 @@ class TenantController {
   }
 }
 
+/** A dependency that takes a while, so interleaved requests overlap between validation and SlowReader. */
+const Delay = Symbol('Delay');
+
+@injectable()
+class SlowReader {
+  constructor(@Query('who', Type.String()) readonly who: string) {}
+}
+
+@Controller('/slow', { dependencies: [Delay] })
+class SlowController {
+  @Get('')
+  read(@Inject(SlowReader) reader: SlowReader) {
+    return { who: reader.who };
+  }
+}
+
 const services = (bind: (service: never) => { toSelf(): { inRequestScope(): void } }) => {
   for (const service of [Paginator, Locale, NoteDraft, Tracer, Audit, AtLeastOne])
     bind(service as never)
@@ -173,6 +189,19 @@ describe('request parameters on dependency constructors', () => {
     expect(((await bad.json()) as { detail: Array<{ loc: unknown[] }> }).detail.map((issue) => issue.loc)).toEqual([
       ['header', 'x-tenant'],
     ]);
+  });
+
+  it('keep interleaved requests apart: each dependency reads its own request', async () => {
+    const { url } = await serve([SlowController, SlowReader], {
+      bind: ({ bind }) => {
+        bind(Delay)
+          .toResolvedValue(() => new Promise((resolve) => setTimeout(resolve, 20)))
+          .inRequestScope();
+      },
+    });
+    const names = ['a', 'bb', 'ccc', 'dddd', 'eeeee', 'ffffff'];
+    const answers = await Promise.all(names.map(async (who) => (await fetch(`${url}/slow?who=${who}`)).json()));
+    expect(answers).toEqual(names.map((who) => ({ who })));
   });
 
   it('hold an input declared twice with different schemas to both, defaulted once', async () => {
