@@ -68,10 +68,42 @@ describe('the example app', () => {
     expect(await response.json()).toEqual({ detail: 'Item not found' });
   });
 
+  it('GET /items pages with its Paginator dependency: X-Total-Count, and a bad limit is a 422', async () => {
+    const page = await fetch(`${url}/items?limit=1`);
+    expect(page.status).toBe(200);
+    expect(Number(page.headers.get('x-total-count'))).toBeGreaterThanOrEqual(1);
+    expect(await page.json()).toEqual([{ id: 1, name: 'Plumbus', price: 9.99 }]);
+    const bad = await fetch(`${url}/items?limit=0&offset=x`);
+    expect(bad.status).toBe(422);
+    const { detail } = (await bad.json()) as { detail: Array<{ loc: unknown[] }> };
+    expect(detail.map((issue) => issue.loc)).toEqual([
+      ['query', 'limit'],
+      ['query', 'offset'],
+    ]);
+  });
+
+  it('rate limits per X-API-Key through the controller dependency', async () => {
+    const first = await fetch(`${url}/items/1`, { headers: { 'x-api-key': 'k-1' } });
+    const other = await fetch(`${url}/items/1`, { headers: { 'x-api-key': 'k-2' } });
+    expect(first.headers.get('x-ratelimit-remaining')).toBe('99');
+    expect(other.headers.get('x-ratelimit-remaining')).toBe('99');
+  });
+
+  it('POST /items without credentials is a 401 with WWW-Authenticate, whatever the body', async () => {
+    const response = await fetch(`${url}/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '', price: 'free' }),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await response.json()).toEqual({ detail: 'Not authenticated' });
+  });
+
   it('POST /items creates with 201 and Location, and refuses bad bodies with 422', async () => {
     const created = await fetch(`${url}/items`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: 'Bearer example-token' },
       body: JSON.stringify({ name: 'Fleeb', price: 3 }),
     });
     expect(created.status).toBe(201);
@@ -82,7 +114,7 @@ describe('the example app', () => {
 
     const bad = await fetch(`${url}/items`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: 'Bearer example-token' },
       body: JSON.stringify({ name: '', price: 'free' }),
     });
     expect(bad.status).toBe(422);

@@ -86,6 +86,22 @@ export class ResponseAlreadySentError extends HeraldError {
   }
 }
 
+/**
+ * A write, during one request, to an earlier request's temporal `Response`: something built once
+ * kept it — typically a singleton `toDynamicValue`/factory binding, which the captive-dependency
+ * check cannot see through.
+ */
+export class CapturedResponseError extends HeraldError {
+  constructor(operation: string) {
+    super(
+      'HERALD_ERR_CAPTURED_RESPONSE',
+      `Cannot ${operation}: this Response belongs to an earlier request. It was captured by something ` +
+        'built once (a singleton, or a toDynamicValue/factory binding in singleton scope) that resolved ' +
+        'Response; make that binding request-scoped or transient, or resolve Response on each request.',
+    );
+  }
+}
+
 /** A request-scoped service resolved where no request scope is open. */
 export class OutsideRequestScopeError extends HeraldError {
   constructor(service: string) {

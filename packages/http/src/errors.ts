@@ -153,6 +153,23 @@ export class InvalidServerLimitError extends HeraldError {
   }
 }
 
+/**
+ * Something a route needs cannot be built: a service in its graph (controller, handler
+ * `@Inject`, route/controller/app dependency, or anything they depend on) has no binding, several
+ * bindings where one is injected, or depends on itself. Thrown by `createApp`.
+ */
+export class DependencyGraphError extends HeraldError {
+  constructor(
+    /** `GET /items/:id` */
+    readonly route: string,
+    /** From the route's root service to the one at fault, e.g. `['ItemsController', 'ItemStore']`. */
+    readonly chain: readonly string[],
+    readonly reason: string,
+  ) {
+    super('HERALD_ERR_DEPENDENCY_GRAPH', `${route} -> ${chain.join(' -> ')}: ${reason}`);
+  }
+}
+
 /** `app.url` was read before `app.listen()` resolved, or after `app.close()`. */
 export class AppNotListeningError extends HeraldError {
   constructor() {

@@ -6,6 +6,7 @@ export {
   BodyTooDeepError,
   BodyTooLargeError,
   ClientAbortedError,
+  DependencyGraphError,
   HTTPException,
   InvalidServerLimitError,
   MalformedBodyError,

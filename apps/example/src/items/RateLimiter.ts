@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Response } from '@herald/core';
-import { HTTPException, IncomingRequest } from '@herald/http';
+import { Header, HTTPException, IncomingRequest } from '@herald/http';
+import { Type } from '@sinclair/typebox';
 import { inject, injectable } from 'inversify';
 
 /** Requests left per client in the current window; one per app (singleton). */
@@ -25,16 +26,21 @@ export class RateLimitCounters {
 
 /**
  * A request-scoped dependency that sets rate-limit headers on the temporal Response; they reach
- * the response whatever the handler does, the 404 included.
+ * the response whatever the handler does, the 404 included. Used as a controller dependency
+ * (`@Controller('/items', { dependencies: [RateLimiter] })`), it runs before every items route.
+ * The client is its `X-API-Key` (a validated header parameter of the dependency itself), or
+ * else its address.
  */
 @injectable()
 export class RateLimiter {
   constructor(
     @inject(RateLimitCounters) counters: RateLimitCounters,
+    @Header('X-API-Key', Type.Optional(Type.String({ minLength: 1, maxLength: 128 }))) apiKey: string | undefined,
     @inject(IncomingRequest) request: IncomingMessage,
     @inject(Response) response: Response,
   ) {
-    const { remaining, resetAt } = counters.take(request.socket.remoteAddress ?? 'unknown');
+    const client = apiKey === undefined ? `address ${request.socket.remoteAddress ?? 'unknown'}` : `key ${apiKey}`;
+    const { remaining, resetAt } = counters.take(client);
     response.headers.set('X-RateLimit-Limit', String(counters.limit));
     response.headers.set('X-RateLimit-Remaining', String(Math.max(remaining, 0)));
     if (remaining < 0) {

@@ -75,11 +75,20 @@ export class HeraldContainer {
 
   /**
    * Binds `token` to a value each scope provides with `scope.provide(token, value)` — how an
-   * adapter makes its request object injectable. The token counts as request-scoped.
+   * adapter makes its request object injectable. The token counts as request-scoped. `read`
+   * derives the value from the scope instead, e.g. one field of a value provided once.
    */
-  bindScopedValue<T>(token: ServiceIdentifier<T>): void {
+  bindScopedValue<T>(
+    token: ServiceIdentifier<T>,
+    read: (scope: RequestScope) => T = (scope) => scope.valueOf(token),
+  ): void {
     this.#requestServices.add(token);
-    this.inversify.bind(token).toDynamicValue(() => currentScope(token).valueOf(token));
+    this.inversify.bind(token).toDynamicValue(() => read(currentScope(token)));
+  }
+
+  /** The bindings of `service`, e.g. to check at start-up that a graph can be resolved. */
+  bindingsOf(service: ServiceIdentifier): readonly Binding[] {
+    return [...(this.#plugin().bindingService.get(service) ?? [])];
   }
 
   /**

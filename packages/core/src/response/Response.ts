@@ -1,4 +1,5 @@
-import { ResponseAlreadySentError } from '../errors.js';
+import { CapturedResponseError, ResponseAlreadySentError } from '../errors.js';
+import { RequestScope } from '../scope/RequestScope.js';
 import { assertStatus } from './field-validation.js';
 import { ResponseHeaders } from './ResponseHeaders.js';
 import { type CookieOptions, type DeleteCookieOptions, serializeSetCookie } from './set-cookie.js';
@@ -72,6 +73,11 @@ export class Response {
   }
 
   #assertWritable(operation: string): void {
-    if (this.#sent) throw new ResponseAlreadySentError(operation);
+    if (!this.#sent) return;
+    // Only on the failing path: a sealed Response written to from inside another live request was
+    // captured across requests, which "already sent" would misdescribe.
+    const current = RequestScope.current();
+    if (current !== undefined && current.response !== this) throw new CapturedResponseError(operation);
+    throw new ResponseAlreadySentError(operation);
   }
 }

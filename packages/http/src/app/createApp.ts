@@ -1,6 +1,7 @@
 import { createContainer } from '@herald/core';
-import type { ContainerModule } from 'inversify';
+import type { ContainerModule, ServiceIdentifier } from 'inversify';
 import { type Logger, pino } from 'pino';
+import { bindParameterTokens } from '../dependencies/bind-parameter-tokens.js';
 import type { Middleware } from '../middleware/Middleware.js';
 import { createValidators } from '../model/validators.js';
 import { Dispatcher } from '../pipeline/Dispatcher.js';
@@ -26,6 +27,11 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Handlers by error class or by status, e.g. `new Map([[NotFound, (error) => new JSONResponse(…)]])`. */
   exceptionHandlers?: ExceptionHandlerMap;
+  /**
+   * Services resolved for every request to a route, for their side effects (a request id, auth),
+   * before the controller's and the route's dependencies.
+   */
+  dependencies?: readonly ServiceIdentifier[];
   /** A pino logger; default `pino()` at `LOG_LEVEL` (or `info`). */
   logger?: Logger;
   /** Timeouts for slow clients and a cap on connections; see `ServerLimits` for the defaults. */
@@ -33,8 +39,9 @@ export interface AppOptions {
 }
 
 /**
- * Builds an app: loads the modules, rejects captive dependencies, compiles every route (params,
- * validators, response models) once. Nothing listens until `app.listen()`.
+ * Builds an app: loads the modules, rejects captive dependencies, compiles every route (its
+ * whole dependency graph, checked for missing or ambiguous bindings; one validator per input
+ * location for the graph; the response model) once. Nothing listens until `app.listen()`.
  *
  * @example
  * ```ts
@@ -45,12 +52,13 @@ export interface AppOptions {
 export async function createApp(options: AppOptions): Promise<App> {
   const container = await createContainer({ modules: options.modules });
   container.bindScopedValue(IncomingRequest);
+  bindParameterTokens(container);
+  // Again, now that request parameters count as request-scoped: a singleton reading one is captive.
   container.prepare();
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const dispatcher = new Dispatcher({
-    container,
-    routes: new RouteTable(container, createValidators()),
+    routes: new RouteTable(container, createValidators(), options.dependencies),
     exceptionHandlers: new ExceptionHandlers(options.exceptionHandlers),
     logger,
     bodyLimit,

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import type { HeraldContainer, Response } from '@herald/core';
+import type { Response } from '@herald/core';
 import { parseCookie } from 'cookie';
 
 type Raw = string | string[] | undefined;
@@ -12,13 +12,14 @@ type Raw = string | string[] | undefined;
  * `__proto__` parameter reads as absent whatever prototype a parser gives its result.
  */
 export class RequestInputs {
+  /** The parsed body, once read: a route whose dependencies do not need it reads it after them. */
+  body: unknown;
+
   constructor(
     readonly raw: IncomingMessage,
     readonly params: Record<string, string | undefined>,
     readonly queryString: string,
-    readonly body: unknown,
     readonly response: Response,
-    readonly container: HeraldContainer,
   ) {}
 
   path(): Record<string, Raw> {
@@ -38,10 +39,5 @@ export class RequestInputs {
 
   cookie(): Record<string, Raw> {
     return parseCookie(this.raw.headers.cookie ?? '');
-  }
-
-  /** Resolves a service in the request's scope (the caller runs inside it). */
-  resolve(token: unknown): Promise<unknown> {
-    return this.container.getAsync(token as never);
   }
 }

@@ -1,4 +1,3 @@
-import type { HeraldContainer } from '@herald/core';
 import type { Logger } from 'pino';
 import { readJsonBody } from '../body/read-json-body.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
@@ -12,7 +11,6 @@ import type { ExceptionHandlers } from './ExceptionHandlers.js';
 
 /** What the dispatcher needs from the app, fixed at start-up. */
 export interface DispatcherOptions {
-  container: HeraldContainer;
   routes: RouteTable;
   exceptionHandlers: ExceptionHandlers;
   logger: Logger;
@@ -54,14 +52,11 @@ export class Dispatcher {
   };
 
   async #call(route: CompiledRoute, params: Record<string, string | undefined>, context: RequestContext) {
-    const { container, bodyLimit } = this.#options;
-    const body = route.parameters.readsBody ? await readJsonBody(context.raw, bodyLimit) : undefined;
+    const { bodyLimit } = this.#options;
     const queryString = context.url.slice(context.path.length + 1);
-    const args = await route.parameters.build(
-      new RequestInputs(context.raw, params, queryString, body, context.response, container),
-    );
-    const controller = await container.getAsync<Record<string | symbol, (...args: unknown[]) => unknown>>(
-      route.controller as never,
+    const input = new RequestInputs(context.raw, params, queryString, context.response);
+    const { controller, args } = await route.plan.solve(input, context.scope, () =>
+      readJsonBody(context.raw, bodyLimit),
     );
     const result = await controller[route.handler]?.(...args);
     if (result instanceof HttpResponse) return fromHttpResponse(result, context.response, route.status);
