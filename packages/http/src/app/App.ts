@@ -139,6 +139,8 @@ export class App {
       path: query === -1 ? url : url.slice(0, query),
       headers: req.headers,
       raw: req,
+      rawResponse: res,
+      logger: this.#logger,
       scope,
       response: scope.response,
     };
@@ -148,7 +150,7 @@ export class App {
         try {
           outgoing = await this.#run(context);
         } catch (error) {
-          this.#logger.error({ err: error, method: context.method, url }, 'Middleware failed');
+          context.logger.error({ err: error, method: context.method, url }, 'Middleware failed');
           outgoing = internalServerError();
         }
         // Routing seals the temporal Response once merged; a middleware answering without `next()`
@@ -160,9 +162,9 @@ export class App {
         } catch (error) {
           // A client leaving mid-stream is routine, not a server fault.
           if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
-            this.#logger.info({ method: context.method, url }, 'The client left before the response was complete');
+            context.logger.info({ method: context.method, url }, 'The client left before the response was complete');
           } else {
-            this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
+            context.logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
           }
           // A response that never started (say, middleware set an invalid status) still gets an
           // answer; one that broke midway can only be cut off.
@@ -172,7 +174,7 @@ export class App {
       });
     } finally {
       // Cleanups run after the response is out, also when the handler or the write failed.
-      await scope.close().catch((error) => this.#logger.error({ err: error, url }, 'Request cleanup failed'));
+      await scope.close().catch((error) => context.logger.error({ err: error, url }, 'Request cleanup failed'));
     }
   }
 }

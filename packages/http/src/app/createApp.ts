@@ -7,6 +7,7 @@ import { Dispatcher } from '../pipeline/Dispatcher.js';
 import { type ExceptionHandlerMap, ExceptionHandlers } from '../pipeline/ExceptionHandlers.js';
 import { RouteTable } from '../routing/RouteTable.js';
 import { App, IncomingRequest } from './App.js';
+import type { Plugin } from './Plugin.js';
 
 /**
  * Options of `createApp`.
@@ -27,6 +28,11 @@ export interface AppOptions {
   exceptionHandlers?: ExceptionHandlerMap;
   /** A pino logger; default `pino()` at `LOG_LEVEL` (or `info`). */
   logger?: Logger;
+  /**
+   * Set up in order before the container is prepared; their middleware runs outside `middleware`,
+   * the first plugin's outermost, e.g. `[requestLogging()]` from `@herald/logger`.
+   */
+  plugins?: readonly Plugin[];
 }
 
 /**
@@ -42,14 +48,18 @@ export interface AppOptions {
 export async function createApp(options: AppOptions): Promise<App> {
   const container = await createContainer({ modules: options.modules });
   container.bindScopedValue(IncomingRequest);
-  container.prepare();
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const pluginMiddleware: Middleware[] = [];
+  for (const plugin of options.plugins ?? []) {
+    const middleware = plugin.setup({ container, logger });
+    if (middleware) pluginMiddleware.push(middleware);
+  }
+  container.prepare();
   const dispatcher = new Dispatcher({
     container,
     routes: new RouteTable(container, createValidators()),
     exceptionHandlers: new ExceptionHandlers(options.exceptionHandlers),
-    logger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
   });
-  return new App(container, dispatcher.dispatch, options.middleware ?? [], logger);
+  return new App(container, dispatcher.dispatch, [...pluginMiddleware, ...(options.middleware ?? [])], logger);
 }

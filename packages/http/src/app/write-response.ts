@@ -1,11 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
-
-/** 1xx, 204, 205 and 304 carry no content (RFC 9110 §6.4.1, §15.3.6). */
-function isBodyless(status: number): boolean {
-  return status < 200 || status === 204 || status === 205 || status === 304;
-}
+import { isBodyless } from '../responses/is-bodyless.js';
 
 /**
  * Writes the response once: status and headers in one `writeHead`, then the body; only a stream

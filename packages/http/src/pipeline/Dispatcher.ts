@@ -1,5 +1,4 @@
 import type { HeraldContainer } from '@herald/core';
-import type { Logger } from 'pino';
 import { readJsonBody } from '../body/read-json-body.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
@@ -15,7 +14,6 @@ export interface DispatcherOptions {
   container: HeraldContainer;
   routes: RouteTable;
   exceptionHandlers: ExceptionHandlers;
-  logger: Logger;
   bodyLimit: number;
 }
 
@@ -43,6 +41,7 @@ export class Dispatcher {
       const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
       outgoing = await this.#fromError(error, context, undefined);
     } else {
+      context.route = match.route.path;
       try {
         outgoing = await this.#call(match.route, match.params, context);
       } catch (error) {
@@ -86,10 +85,11 @@ export class Dispatcher {
 
   #logUnexpected(error: unknown, context: RequestContext, route: CompiledRoute | undefined): void {
     const where = { route: route?.label, method: context.method, url: context.url };
+    // The request's logger, so a plugin's request id (say) is on the one line the error gets.
     if (error instanceof ResponseValidationError) {
-      this.#options.logger.error({ ...where, issues: error.issues }, error.message);
+      context.logger.error({ ...where, issues: error.issues }, error.message);
     } else {
-      this.#options.logger.error({ ...where, err: error }, 'Unhandled error while handling the request');
+      context.logger.error({ ...where, err: error }, 'Unhandled error while handling the request');
     }
   }
 }

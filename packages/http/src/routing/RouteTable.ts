@@ -10,6 +10,8 @@ import { controllerDefinition, type HttpMethod } from './route-metadata.js';
 export interface CompiledRoute {
   /** `GET /items/:id`, for logs. */
   readonly label: string;
+  /** The path pattern as find-my-way matches it, e.g. `/items/:id`. */
+  readonly path: string;
   readonly controller: unknown;
   readonly handler: string | symbol;
   readonly parameters: ParameterPlan;
@@ -43,6 +45,7 @@ export class RouteTable {
         const label = `${route.method} ${path}`;
         const compiled: CompiledRoute = {
           label,
+          path,
           controller: serviceIdentifier,
           handler: route.handler,
           parameters: compileParameters(
