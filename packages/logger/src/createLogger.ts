@@ -49,7 +49,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     typeof options.destination === 'string'
       ? pino.destination({ dest: options.destination, mkdir: true })
       : options.destination;
-  const stream = usePretty ? pretty({ colorize: destination === undefined, destination }) : destination;
+  const stream = usePretty
+    ? pretty({ colorize: destination === undefined, destination, sync: true, singleLine: true, ignore: 'pid,hostname' })
+    : destination;
   try {
     return pino({ level, redact: [...defaultRedactPaths, ...(options.redact ?? [])] }, stream);
   } catch (error) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, LoggerConfigurationError } from '../src/index.js';
+import { createLogger } from '../src/index.js';
 import { captureLines } from './serve-logged.js';
 
 const secrets = { authorization: 'Bearer s3cret', cookie: 'session=abc', 'set-cookie': ['session=abc; HttpOnly'] };
 
-describe('createLogger', () => {
+describe('redaction', () => {
   it('redacts authorization, cookie and set-cookie wherever headers are logged', () => {
     const { sink, lines } = captureLines();
     const logger = createLogger({ destination: sink });
@@ -34,21 +34,5 @@ describe('createLogger', () => {
       user: { name: 'ada', password: '[Redacted]' },
       req: { headers: { 'x-api-key': '[Redacted]', cookie: '[Redacted]' } },
     });
-  });
-
-  it('writes JSON at the given level', () => {
-    const { sink, lines } = captureLines();
-    const logger = createLogger({ destination: sink, level: 'warn' });
-    logger.info('hidden');
-    logger.warn('shown');
-    expect(lines.map((line) => [line.level, line.msg])).toEqual([[40, 'shown']]);
-  });
-
-  it('rejects an unknown level and a malformed redaction path at start-up', () => {
-    expect(() => createLogger({ level: 'verbose' })).toThrow(LoggerConfigurationError);
-    expect(() => createLogger({ level: 'verbose' })).toThrow(/unknown level "verbose"/);
-    expect(() => createLogger({ redact: ['a..b'] })).toThrow(
-      expect.objectContaining({ code: 'HERALD_ERR_LOGGER_CONFIG' }),
-    );
   });
 });

@@ -75,7 +75,9 @@ describe('the request id', () => {
   it('is a fresh UUID for each request that brings none, on 200s and 500s alike', async () => {
     const { url } = await serve();
     const ids = await Promise.all(
-      ['/ok', '/ok', '/crash', '/nowhere'].map(async (path) => (await fetch(`${url}${path}`)).headers.get('x-request-id')),
+      ['/ok', '/ok', '/crash', '/nowhere'].map(async (path) =>
+        (await fetch(`${url}${path}`)).headers.get('x-request-id'),
+      ),
     );
     for (const id of ids) expect(id).toMatch(UUID);
     expect(new Set(ids).size).toBe(ids.length);

@@ -31,7 +31,10 @@ export function captureLines(): { sink: Writable; lines: LogLine[] } {
  */
 export async function serveLogged(
   classes: Array<new (...args: never[]) => unknown>,
-  options: Partial<AppOptions> & { bind?: ConstructorParameters<typeof ContainerModule>[0]; logger?: LoggerOptions } = {},
+  options: Partial<AppOptions> & {
+    bind?: ConstructorParameters<typeof ContainerModule>[0];
+    logger?: LoggerOptions;
+  } = {},
 ): Promise<{ url: string; lines: LogLine[]; accessLines: (count: number) => Promise<LogLine[]> }> {
   const { sink, lines } = captureLines();
   const app = await createApp({

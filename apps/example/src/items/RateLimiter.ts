@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { Response } from '@herald/core';
 import { HTTPException, IncomingRequest } from '@herald/http';
+import { RequestLogger } from '@herald/logger';
 import { inject, injectable } from 'inversify';
+import type { Logger } from 'pino';
 
 /** Requests left per client in the current window; one per app (singleton). */
 @injectable()
@@ -25,7 +27,7 @@ export class RateLimitCounters {
 
 /**
  * A request-scoped dependency that sets rate-limit headers on the temporal Response; they reach
- * the response whatever the handler does, the 404 included.
+ * the response whatever the handler does, the 404 included. It logs through `RequestLogger`.
  */
 @injectable()
 export class RateLimiter {
@@ -33,11 +35,14 @@ export class RateLimiter {
     @inject(RateLimitCounters) counters: RateLimitCounters,
     @inject(IncomingRequest) request: IncomingMessage,
     @inject(Response) response: Response,
+    @inject(RequestLogger) log: Logger,
   ) {
     const { remaining, resetAt } = counters.take(request.socket.remoteAddress ?? 'unknown');
     response.headers.set('X-RateLimit-Limit', String(counters.limit));
     response.headers.set('X-RateLimit-Remaining', String(Math.max(remaining, 0)));
     if (remaining < 0) {
+      // The request's logger: this line carries its request id, method and route.
+      log.warn({ client: request.socket.remoteAddress, resetAt }, 'rate limit exceeded');
       throw new HTTPException(429, 'Too Many Requests', {
         'Retry-After': String(Math.ceil((resetAt - Date.now()) / 1000)),
       });
