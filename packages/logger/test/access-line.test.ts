@@ -20,6 +20,12 @@ class ItemsController {
     );
   }
 
+  @Get('/:id/pondered')
+  async pondered() {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { id: 1 };
+  }
+
   @Get('/:id/slow')
   async slow() {
     // Long enough for the client to give up first.
@@ -86,5 +92,19 @@ describe('the access line', () => {
     const [line] = await accessLines(1);
     expect(line).toMatchObject({ level: 30, msg: 'request aborted', aborted: true, status: 200 });
     expect(lines.filter((entry) => entry.level >= 50)).toEqual([]);
+  });
+
+  it('still logs a client that leaves before the handler has answered, with no status', async () => {
+    const { url, accessLines } = await serveLogged([ItemsController]);
+    await fetch(`${url}/items/1/pondered`, { signal: AbortSignal.timeout(50) }).catch(() => undefined);
+    const [line] = await accessLines(1);
+    expect(line).toMatchObject({
+      level: 30,
+      msg: 'request aborted',
+      aborted: true,
+      route: '/items/:id/pondered',
+      size: 0,
+    });
+    expect(line).not.toHaveProperty('status');
   });
 });
