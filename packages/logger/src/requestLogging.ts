@@ -54,31 +54,37 @@ const logRequest: Middleware = async (context, next) => {
   const log = context.logger.child({ reqId: id });
   context.logger = log;
   context.scope.provide(RequestId, id).provide(CurrentRequest, context);
+  // Below `info` (say LOG_LEVEL=warn) no line is written: skip its listener and byte counting.
+  const accessLog = log.isLevelEnabled('info');
   // Listening before the response exists: a client that leaves while the handler runs still
-  // gets its line, as does a request whose inner middleware threw.
+  // gets its line, as does a request whose inner middleware threw. `close` comes once.
   const res = context.rawResponse;
   let meter: BodyMeter | undefined;
-  res.once('close', () => {
-    const status = res.headersSent ? res.statusCode : undefined;
-    const line = {
-      method: context.method,
-      route: context.route,
-      path: context.path,
-      status,
-      durationMs: Math.round((performance.now() - start) * 1000) / 1000,
-      // What went out as body: nothing for HEAD and bodyless statuses, whatever the handler returned.
-      size: context.method === 'HEAD' || status === undefined || isBodyless(status) ? 0 : (meter?.bytes ?? 0),
-    };
-    if (res.writableFinished) log.info(line, 'request completed');
-    else log.info({ ...line, aborted: true }, 'request aborted');
-  });
+  if (accessLog) {
+    res.on('close', () => {
+      const status = res.headersSent ? res.statusCode : undefined;
+      const line = {
+        method: context.method,
+        route: context.route,
+        path: context.path,
+        status,
+        durationMs: Math.round((performance.now() - start) * 1000) / 1000,
+        // What went out as body: nothing for HEAD and bodyless statuses, whatever the handler returned.
+        size: context.method === 'HEAD' || status === undefined || isBodyless(status) ? 0 : (meter?.bytes ?? 0),
+      };
+      if (res.writableFinished) log.info(line, 'request completed');
+      else log.info({ ...line, aborted: true }, 'request aborted');
+    });
+  }
   // On the temporal Response, so it travels with the app's own headers (CORS exposes it too)...
   context.response.headers.set('x-request-id', id);
   const outgoing = await next();
   // ...and here for what the temporal state never reaches: a 500, a middleware's own answer.
   if (!outgoing.headers.has('x-request-id')) outgoing.headers.set('x-request-id', id);
-  const counted = countBodyBytes(outgoing.body);
-  meter = counted.meter;
-  outgoing.body = counted.body;
+  if (accessLog) {
+    const counted = countBodyBytes(outgoing.body);
+    meter = counted.meter;
+    outgoing.body = counted.body;
+  }
   return outgoing;
 };

@@ -107,4 +107,13 @@ describe('the access line', () => {
     });
     expect(line).not.toHaveProperty('status');
   });
+
+  it('is not written below info, while the request id still is', async () => {
+    const { url, lines } = await serveLogged([ItemsController], { logger: { level: 'warn' } });
+    const response = await fetch(`${url}/items/1/stream`);
+    expect(await response.text()).toBe('abcdéfg');
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(lines).toEqual([]);
+  });
 });

@@ -31,7 +31,7 @@ export function captureLines(): { sink: Writable; lines: LogLine[] } {
  */
 export async function serveLogged(
   classes: Array<new (...args: never[]) => unknown>,
-  options: Partial<AppOptions> & {
+  options: Omit<Partial<AppOptions>, 'logger' | 'plugins' | 'modules'> & {
     bind?: ConstructorParameters<typeof ContainerModule>[0];
     logger?: LoggerOptions;
   } = {},
