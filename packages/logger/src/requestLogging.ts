@@ -72,7 +72,9 @@ const logRequest: Middleware = async (context, next) => {
         // What went out as body: nothing for HEAD and bodyless statuses, whatever the handler returned.
         size: context.method === 'HEAD' || status === undefined || isBodyless(status) ? 0 : (meter?.bytes ?? 0),
       };
-      if (res.writableFinished) log.info(line, 'request completed');
+      // Completed: the whole response was handed over (`end()`); not yet flushed is fine, and a
+      // socketless test client never flushes. Cut off before that: the client left.
+      if (res.writableEnded) log.info(line, 'request completed');
       else log.info({ ...line, aborted: true }, 'request aborted');
     });
   }
