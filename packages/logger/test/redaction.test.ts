@@ -17,7 +17,7 @@ describe('redaction', () => {
       accept: 'text/html',
     });
     for (const parent of ['req', 'res', 'upstream']) {
-      expect((lines[1]?.[parent] as { headers: unknown }).headers).toEqual({
+      expect(lines[1]?.[parent]).toHaveProperty('headers', {
         authorization: '[Redacted]',
         cookie: '[Redacted]',
         'set-cookie': '[Redacted]',

@@ -32,7 +32,7 @@ describe('an unexpected error', () => {
     const errors = lines.filter((line) => line.level >= 50);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatchObject({ reqId: 'req-crash', route: 'GET /crash', err: { type: 'LedgerCorrupted' } });
-    expect((errors[0]?.err as { stack: string }).stack).toMatch(/ledger out of balance\n\s+at /);
+    expect(errors[0]).toHaveProperty('err.stack', expect.stringMatching(/ledger out of balance\n\s+at /));
     // The access line reports the 500 without a second error line.
     expect(lines.filter((line) => line.msg === 'request completed')).toEqual([
       expect.objectContaining({ level: 30, status: 500, reqId: 'req-crash' }),
