@@ -1,8 +1,9 @@
 import { HeraldError } from '@herald/core';
 
 /**
- * Logger options pino cannot work with (an unknown level, a malformed redaction path), found
- * when the logger is built so a typo in `LOG_LEVEL` stops the app at start-up with a clear message.
+ * Logger options pino cannot work with (an unknown level, a malformed redaction path) or
+ * `requestLogging()` installed twice, found at start-up so a typo in `LOG_LEVEL` stops the app
+ * with a clear message instead of failing on every request.
  *
  * @example
  * ```ts

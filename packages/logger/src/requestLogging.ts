@@ -1,6 +1,7 @@
 import { isBodyless, type Middleware, type Plugin, type PluginSetup, type RequestContext } from '@herald/http';
 import type { ServiceIdentifier } from 'inversify';
 import { type BodyMeter, countBodyBytes } from './count-body-bytes.js';
+import { LoggerConfigurationError } from './errors.js';
 import { RequestId } from './RequestId.js';
 import { RequestLogger } from './RequestLogger.js';
 import { requestIdFrom } from './request-id-from.js';
@@ -35,6 +36,8 @@ export function requestLogging(): Plugin {
 }
 
 function setup({ container }: PluginSetup): Middleware {
+  // A second install would bind every token twice: inversify's "ambiguous" error on each request.
+  if (container.inversify.isBound(RequestId)) throw new LoggerConfigurationError('requestLogging() is installed twice');
   container.bindScopedValue(RequestId);
   container.bindScopedValue(CurrentRequest);
   // Built on first use, which inside the request's graph is after routing: the route is known.

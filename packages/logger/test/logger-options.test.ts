@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
+import { createApp } from '@herald/http';
 import { describe, expect, it } from 'vitest';
-import { createLogger, LoggerConfigurationError } from '../src/index.js';
+import { createLogger, LoggerConfigurationError, requestLogging } from '../src/index.js';
 import { captureLines } from './serve-logged.js';
 
 describe('createLogger', () => {
@@ -35,5 +36,15 @@ describe('createLogger', () => {
     expect(() => createLogger({ redact: ['a..b'] })).toThrow(
       expect.objectContaining({ code: 'HERALD_ERR_LOGGER_CONFIG' }),
     );
+  });
+
+  it('refuses requestLogging() installed twice, at start-up', async () => {
+    await expect(
+      createApp({
+        modules: [],
+        logger: createLogger({ level: 'silent' }),
+        plugins: [requestLogging(), requestLogging()],
+      }),
+    ).rejects.toThrow(/requestLogging\(\) is installed twice/);
   });
 });
