@@ -1,4 +1,5 @@
 import { type App, createApp, type Middleware } from '@herald/http';
+import { requestLogging } from '@herald/logger';
 import { ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
 import { HelloController } from './hello/HelloController.js';
@@ -23,7 +24,10 @@ export const exampleModule = new ContainerModule(({ bind }) => {
   bind(SessionController).toSelf();
 });
 
-/** Builds the example app; `middleware` is where CORS goes (see `main.ts`). */
+/**
+ * Builds the example app, with request logging (a request id on every response, one access line
+ * per request); `middleware` is where CORS goes and `logger` where the lines go (see `main.ts`).
+ */
 export function createExampleApp(options: { middleware?: Middleware[]; logger?: Logger } = {}): Promise<App> {
-  return createApp({ modules: [exampleModule], ...options });
+  return createApp({ modules: [exampleModule], plugins: [requestLogging()], ...options });
 }

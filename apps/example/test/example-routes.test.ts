@@ -40,6 +40,14 @@ describe('the example app', () => {
     expect(await response.json()).toEqual({ message: 'Hello World' });
   });
 
+  it('gives every response a request id and keeps a sane incoming one', async () => {
+    const generated = await fetch(`${url}/no-such-page`);
+    expect(generated.status).toBe(404);
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await fetch(`${url}/headers/`, { headers: { 'X-Request-Id': 'trace-7' } });
+    expect(given.headers.get('x-request-id')).toBe('trace-7');
+  });
+
   it('GET /headers/ returns a JSONResponse with its own headers', async () => {
     const response = await fetch(`${url}/headers/`);
     expect(response.status).toBe(200);

@@ -1,5 +1,6 @@
 export { App, type CloseOptions, IncomingRequest, type ListenOptions } from './app/App.js';
 export { type AppOptions, createApp } from './app/createApp.js';
+export type { Plugin, PluginSetup } from './app/Plugin.js';
 export type { ServerLimits } from './app/ServerLimits.js';
 export {
   AppNotListeningError,
@@ -24,6 +25,7 @@ export { type OutgoingBody, OutgoingResponse } from './middleware/OutgoingRespon
 export { Body, Cookie, Header, Inject, Param, Query, Res } from './params/decorators.js';
 export type { ExceptionHandler, ExceptionHandlerMap } from './pipeline/ExceptionHandlers.js';
 export { HttpResponse, type ResponseInit } from './responses/HttpResponse.js';
+export { isBodyless } from './responses/is-bodyless.js';
 export {
   HTMLResponse,
   JSONResponse,

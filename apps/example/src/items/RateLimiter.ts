@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { Response } from '@herald/core';
 import { Header, HTTPException, IncomingRequest } from '@herald/http';
+import { RequestLogger } from '@herald/logger';
 import { Type } from '@sinclair/typebox';
 import { inject, injectable } from 'inversify';
+import type { Logger } from 'pino';
 
 /** Requests left per client in the current window; one per app (singleton). */
 @injectable()
@@ -29,7 +31,7 @@ export class RateLimitCounters {
  * the response whatever the handler does, the 404 included. Used as a controller dependency
  * (`@Controller('/items', { dependencies: [RateLimiter] })`), it runs before every items route.
  * The client is its `X-API-Key` (a validated header parameter of the dependency itself), or
- * else its address.
+ * else its address. It logs through `RequestLogger`, so its line carries the request id.
  */
 @injectable()
 export class RateLimiter {
@@ -38,12 +40,15 @@ export class RateLimiter {
     @Header('X-API-Key', Type.Optional(Type.String({ minLength: 1, maxLength: 128 }))) apiKey: string | undefined,
     @inject(IncomingRequest) request: IncomingMessage,
     @inject(Response) response: Response,
+    @inject(RequestLogger) log: Logger,
   ) {
     const client = apiKey === undefined ? `address ${request.socket.remoteAddress ?? 'unknown'}` : `key ${apiKey}`;
     const { remaining, resetAt } = counters.take(client);
     response.headers.set('X-RateLimit-Limit', String(counters.limit));
     response.headers.set('X-RateLimit-Remaining', String(Math.max(remaining, 0)));
     if (remaining < 0) {
+      // The request's logger: this line carries its request id, method and route.
+      log.warn({ client, resetAt }, 'rate limit exceeded');
       throw new HTTPException(429, 'Too Many Requests', {
         'Retry-After': String(Math.ceil((resetAt - Date.now()) / 1000)),
       });

@@ -221,6 +221,8 @@ export class App {
       path: query === -1 ? url : url.slice(0, query),
       headers: req.headers,
       raw: req,
+      rawResponse: res,
+      logger: this.#logger,
       scope,
       response: scope.response,
     };
@@ -229,7 +231,7 @@ export class App {
       try {
         outgoing = await this.#run(context);
       } catch (error) {
-        this.#logger.error({ err: error, method: context.method, url }, 'Middleware failed');
+        context.logger.error({ err: error, method: context.method, url }, 'Middleware failed');
         outgoing = internalServerError();
       }
       // Routing seals the temporal Response once merged; a middleware answering without `next()`
@@ -237,7 +239,7 @@ export class App {
       scope.response.seal();
       // The client left (or node timed it out) before the answer: routine, not a server fault.
       if (res.destroyed)
-        this.#logger.info({ method: context.method, url }, 'The client left before the response was sent');
+        context.logger.info({ method: context.method, url }, 'The client left before the response was sent');
       // Framing headers are not settable (HERALD_ERR_FRAMING_HEADER): node writes `Connection:
       // close` itself and closes the socket once the response is out.
       else if (this.#closing || outgoing.closeConnection) res.shouldKeepAlive = false;
@@ -247,9 +249,9 @@ export class App {
       } catch (error) {
         // A client leaving mid-stream is routine, not a server fault.
         if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
-          this.#logger.info({ method: context.method, url }, 'The client left before the response was complete');
+          context.logger.info({ method: context.method, url }, 'The client left before the response was complete');
         } else {
-          this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
+          context.logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
         }
         // A response that never started (a stream failing before its first byte, a middleware
         // that set an invalid status) still gets an answer; one that broke midway is cut off.

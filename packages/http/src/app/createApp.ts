@@ -8,6 +8,7 @@ import { Dispatcher } from '../pipeline/Dispatcher.js';
 import { type ExceptionHandlerMap, ExceptionHandlers } from '../pipeline/ExceptionHandlers.js';
 import { RouteTable } from '../routing/RouteTable.js';
 import { App, IncomingRequest } from './App.js';
+import type { Plugin } from './Plugin.js';
 import { resolveServerLimits, type ServerLimits } from './ServerLimits.js';
 
 /**
@@ -36,6 +37,11 @@ export interface AppOptions {
   logger?: Logger;
   /** Timeouts for slow clients and a cap on connections; see `ServerLimits` for the defaults. */
   limits?: ServerLimits;
+  /**
+   * Set up in order before the container is prepared; their middleware runs outside `middleware`,
+   * the first plugin's outermost, e.g. `[requestLogging()]` from `@herald/logger`.
+   */
+  plugins?: readonly Plugin[];
 }
 
 /**
@@ -52,18 +58,23 @@ export interface AppOptions {
 export async function createApp(options: AppOptions): Promise<App> {
   const container = await createContainer({ modules: options.modules });
   container.bindScopedValue(IncomingRequest);
-  bindParameterTokens(container);
-  // Again, now that request parameters count as request-scoped: a singleton reading one is captive.
-  container.prepare();
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const pluginMiddleware: Middleware[] = [];
+  for (const plugin of options.plugins ?? []) {
+    const middleware = plugin.setup({ container, logger });
+    if (middleware) pluginMiddleware.push(middleware);
+  }
+  bindParameterTokens(container);
+  // Again (createContainer prepared once), now that plugins bound their services and request
+  // parameters count as request-scoped: a singleton reading one is captive.
+  container.prepare();
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const dispatcher = new Dispatcher({
     routes: new RouteTable(container, createValidators(), options.dependencies),
     exceptionHandlers: new ExceptionHandlers(options.exceptionHandlers),
-    logger,
     bodyLimit,
   });
-  return new App(container, dispatcher.dispatch, options.middleware ?? [], {
+  return new App(container, dispatcher.dispatch, [...pluginMiddleware, ...(options.middleware ?? [])], {
     logger,
     bodyLimit,
     limits: resolveServerLimits(options.limits),

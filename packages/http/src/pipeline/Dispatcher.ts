@@ -1,4 +1,3 @@
-import type { Logger } from 'pino';
 import { readJsonBody } from '../body/read-json-body.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
@@ -13,7 +12,6 @@ import type { ExceptionHandlers } from './ExceptionHandlers.js';
 export interface DispatcherOptions {
   routes: RouteTable;
   exceptionHandlers: ExceptionHandlers;
-  logger: Logger;
   bodyLimit: number;
 }
 
@@ -41,6 +39,7 @@ export class Dispatcher {
       const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
       outgoing = await this.#fromError(error, context, undefined);
     } else {
+      context.route = match.route.path;
       try {
         outgoing = await this.#call(match.route, match.params, context);
       } catch (error) {
@@ -81,10 +80,11 @@ export class Dispatcher {
 
   #logUnexpected(error: unknown, context: RequestContext, route: CompiledRoute | undefined): void {
     const where = { route: route?.label, method: context.method, url: context.url };
+    // The request's logger, so a plugin's request id (say) is on the one line the error gets.
     if (error instanceof ResponseValidationError) {
-      this.#options.logger.error({ ...where, issues: error.issues }, error.message);
+      context.logger.error({ ...where, issues: error.issues }, error.message);
     } else {
-      this.#options.logger.error({ ...where, err: error }, 'Unhandled error while handling the request');
+      context.logger.error({ ...where, err: error }, 'Unhandled error while handling the request');
     }
   }
 }

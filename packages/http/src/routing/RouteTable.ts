@@ -11,6 +11,8 @@ import { controllerDefinition, type HttpMethod } from './route-metadata.js';
 export interface CompiledRoute {
   /** `GET /items/:id`, for logs. */
   readonly label: string;
+  /** The path pattern as find-my-way matches it, e.g. `/items/:id`. */
+  readonly path: string;
   readonly handler: string | symbol;
   /** The route's whole dependency graph and inputs, solved per request. */
   readonly plan: RoutePlan;
@@ -56,6 +58,7 @@ export class RouteTable {
         assertRouteStatus(route.options.status, label);
         const compiled: CompiledRoute = {
           label,
+          path,
           handler: route.handler,
           plan: compileRoutePlan(container, validators, {
             label,
