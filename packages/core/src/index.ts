@@ -1,3 +1,4 @@
+export type { Override } from './container/BindingOverrides.js';
 export { type ContainerOptions, createContainer } from './container/createContainer.js';
 export { describeService } from './container/describe-service.js';
 export { type BoundService, HeraldContainer } from './container/HeraldContainer.js';

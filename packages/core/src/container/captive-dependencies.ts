@@ -1,7 +1,7 @@
-import { type Binding, type ClassElementMetadata, getClassMetadata } from '@inversifyjs/core';
+import type { Binding } from '@inversifyjs/core';
 import type { ServiceIdentifier } from 'inversify';
-import { LazyServiceIdentifier } from 'inversify';
 import { CaptiveDependencyError } from '../errors.js';
+import { dependenciesOf } from './binding-dependencies.js';
 import { describeService } from './describe-service.js';
 import { isRequestScoped } from './request-scoped-binding.js';
 
@@ -44,25 +44,4 @@ function findRequestScopedPath(graph: BindingGraph, binding: Binding, visiting: 
   }
   visiting.delete(binding);
   return undefined;
-}
-
-function dependenciesOf(binding: Binding): ServiceIdentifier[] {
-  switch (binding.type) {
-    case 'Instance': {
-      const metadata = getClassMetadata(binding.implementationType);
-      return [...metadata.constructorArguments, ...metadata.properties.values()].flatMap(serviceOf);
-    }
-    case 'ResolvedValue':
-      return binding.metadata.arguments.flatMap(serviceOf);
-    case 'ServiceRedirection':
-      return [binding.targetServiceIdentifier];
-    default:
-      return [];
-  }
-}
-
-function serviceOf(element: ClassElementMetadata | { kind: unknown; value?: unknown }): ServiceIdentifier[] {
-  const value = (element as { value?: unknown }).value;
-  if (value === undefined) return [];
-  return [value instanceof LazyServiceIdentifier ? value.unwrap() : (value as ServiceIdentifier)];
 }

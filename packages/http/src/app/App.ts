@@ -69,7 +69,7 @@ export class App {
     );
     this.server = createServer(
       { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
-      (req, res) => void this.#handle(req, res),
+      (req, res) => void this.handle(req, res),
     );
   }
 
@@ -117,7 +117,17 @@ export class App {
     await closed;
   }
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * Answers one request through the whole pipeline — middleware, routing, merge, cleanups — and
+   * resolves once its cleanups have run; it never rejects. The server calls it for every request;
+   * `@herald/testing` calls it in process, without a socket.
+   *
+   * @example
+   * ```ts
+   * createServer((req, res) => void app.handle(req, res));
+   * ```
+   */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.#inFlight++;
     try {
       await this.#respond(req, res);
