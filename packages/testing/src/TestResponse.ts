@@ -28,7 +28,8 @@ export class TestResponse {
   }
 
   /**
-   * The cookies this response sets, name to value (a deletion sets an empty value).
+   * The cookies this response sets, name to value as the app will read it back (percent-decoded,
+   * as Herald's cookie parameters are); a deletion sets an empty value.
    *
    * @example
    * ```ts
@@ -39,7 +40,7 @@ export class TestResponse {
     const cookies: Record<string, string> = {};
     for (const line of this.headers.getSetCookie()) {
       const cookie = Cookie.parse(line);
-      if (cookie) cookies[cookie.key] = cookie.value;
+      if (cookie) cookies[cookie.key] = decode(cookie.value);
     }
     return cookies;
   }
@@ -66,5 +67,14 @@ export class TestResponse {
    */
   json<T = unknown>(): T {
     return JSON.parse(this.text()) as T;
+  }
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    // Not percent-encoding after all (a lone `%`): the server would keep it as is too.
+    return value;
   }
 }

@@ -36,7 +36,11 @@ export class RequestTag {
   readonly id = `real-${++RequestTag.built}`;
 
   constructor(@inject(RequestScope) scope: RequestScope) {
-    scope.addCleanup(() => RequestTag.closed.push(this.id));
+    // Asynchronous, like releasing a pooled connection: it ends after the response is out.
+    scope.addCleanup(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      RequestTag.closed.push(this.id);
+    });
   }
 }
 

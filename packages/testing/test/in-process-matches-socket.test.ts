@@ -29,7 +29,10 @@ interface Seen {
 async function overSocket({ method, path, json, headers }: TestRequest): Promise<Seen> {
   const response = await fetch(url + path, {
     method,
-    headers: { ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...headers } as Record<string, string>,
+    headers: { ...(json === undefined ? {} : { 'content-type': 'application/json' }), ...headers } as Record<
+      string,
+      string
+    >,
     body: json === undefined ? undefined : JSON.stringify(json),
   });
   return {
