@@ -1,5 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { CaptiveDependencyError } from '@herald/core';
-import type { App } from '@herald/http';
+import { type App, IncomingRequest } from '@herald/http';
 import { injectable } from 'inversify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TestClient } from '../src/index.js';
@@ -68,6 +69,12 @@ describe('dependency overrides', () => {
     });
     const { user, tag } = (await client.get('/me')).json<Me>();
     expect(user.name).toBe(`built with ${tag}`);
+  });
+
+  it('replace a scoped value the adapter provides, such as the request object', async () => {
+    const signedIn = { headers: { authorization: 'Bearer alice-token' } } as IncomingMessage;
+    client.override(IncomingRequest, { useValue: signedIn });
+    expect((await client.get('/me')).json<Me>().user.name).toBe('alice');
   });
 
   it('restore one token and keep the others overridden', async () => {
