@@ -92,7 +92,8 @@ export class TestClient {
   }
 
   /**
-   * Sends any request and answers once the app has finished with it, cleanups included.
+   * Sends any request and answers once the app has finished with it, cleanups included. Rejects
+   * when the app cuts the connection (a stream failing midway), as `fetch` would.
    *
    * @example
    * ```ts
@@ -108,7 +109,7 @@ export class TestClient {
     const url = withQuery(path, request.query);
     const headers = this.#headers(request, url);
     let handled: Promise<void> = Promise.resolve();
-    const sent = await inject(
+    const sending = inject(
       (req, res) => {
         likeAServerResponse(res);
         handled = this.app.handle(req, res);
@@ -120,7 +121,8 @@ export class TestClient {
         payload: json !== undefined ? JSON.stringify(json) : body === undefined ? undefined : Buffer.from(body),
       },
     );
-    await handled;
+    // Settles the request first, cleanups included, whether the response came out or was cut off.
+    const sent = await sending.finally(() => handled);
     const response = new TestResponse(sent.statusCode, toHeaders(sent.headers), sent.rawPayload);
     // A browser ignores a cookie it cannot store; so does the jar.
     for (const line of response.headers.getSetCookie()) {

@@ -69,6 +69,15 @@ class FixtureController {
     return new StreamingResponse(lines(), { mediaType: 'text/plain' });
   }
 
+  @Get('/stream-broken')
+  broken() {
+    async function* lines() {
+      yield 'line 1\n';
+      throw new Error('the source failed midway');
+    }
+    return new StreamingResponse(lines(), { mediaType: 'text/plain' });
+  }
+
   @Get('/me')
   me(@Inject(CurrentUser) user: User, @Inject(RequestTag) tag: RequestTag, @Inject(RequestTag) again: RequestTag) {
     return { user, tag: tag.id, sameTag: tag === again };

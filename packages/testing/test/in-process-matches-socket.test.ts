@@ -99,6 +99,11 @@ describe('an in-process request answers what the same request over a socket answ
     expect(seen.headers).toContainEqual(['x-streamed', 'yes']);
   });
 
+  it('for a stream that fails midway: the connection is cut, so neither side gets a response', async () => {
+    await expect(client.get('/stream-broken')).rejects.toThrow();
+    await expect(fetch(`${url}/stream-broken`).then((response) => response.text())).rejects.toThrow();
+  });
+
   it('for a HEAD, which has the length of the GET and no body', async () => {
     const request: TestRequest = { method: 'HEAD', path: '/items/7' };
     const seen = await inProcess(request);
