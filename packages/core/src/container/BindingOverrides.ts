@@ -1,6 +1,6 @@
 import type { Binding, BindingScope, BindingService } from '@inversifyjs/core';
 import type { Container, Newable, ServiceIdentifier } from 'inversify';
-import { dependenciesOf } from './binding-dependencies.js';
+import { bindingDependencies } from './binding-dependencies.js';
 import { isRequestScoped } from './request-scoped-binding.js';
 
 /**
@@ -138,8 +138,8 @@ export class BindingOverrides {
       const known = reaches.get(binding);
       if (known !== undefined) return known;
       reaches.set(binding, false); // a cycle does not reach anything by itself
-      const found = dependenciesOf(binding).some(
-        (service) => tokens.has(service) || [...(bindings.get(service) ?? [])].some(visit),
+      const found = bindingDependencies(binding).some(
+        ({ service }) => tokens.has(service) || [...(bindings.get(service) ?? [])].some(visit),
       );
       reaches.set(binding, found);
       return found;

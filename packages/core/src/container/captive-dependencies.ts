@@ -1,7 +1,7 @@
 import type { Binding } from '@inversifyjs/core';
 import type { ServiceIdentifier } from 'inversify';
 import { CaptiveDependencyError } from '../errors.js';
-import { dependenciesOf } from './binding-dependencies.js';
+import { bindingDependencies } from './binding-dependencies.js';
 import { describeService } from './describe-service.js';
 import { isRequestScoped } from './request-scoped-binding.js';
 
@@ -18,9 +18,8 @@ export interface BindingGraph {
 /**
  * Throws `CaptiveDependencyError` when a singleton depends, directly or through other bindings,
  * on a request-scoped service: inversify would build it once and keep the first request's
- * instance inside it forever — a cross-request leak. Dependencies are read from the inject
- * metadata of classes and `toResolvedValue` arguments; `toDynamicValue` and factory bindings
- * resolve by hand and cannot be seen through.
+ * instance inside it forever — a cross-request leak. Dependencies are those
+ * `bindingDependencies` sees; `toDynamicValue` and factory bindings cannot be seen through.
  */
 export function assertNoCaptiveDependencies(graph: BindingGraph): void {
   for (const binding of graph.all()) {
@@ -32,7 +31,7 @@ export function assertNoCaptiveDependencies(graph: BindingGraph): void {
 
 function findRequestScopedPath(graph: BindingGraph, binding: Binding, visiting: Set<Binding>): string[] | undefined {
   visiting.add(binding);
-  for (const service of dependenciesOf(binding)) {
+  for (const { service } of bindingDependencies(binding)) {
     const name = describeService(service);
     if (graph.requestServices.has(service)) return [name];
     for (const dependency of graph.of(service)) {
