@@ -1,5 +1,5 @@
 import type { App } from '@herald/http';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { InvalidTestRequestError, TestClient } from '../src/index.js';
 import { createSessionApp } from './fixture-session.js';
 
@@ -32,6 +32,9 @@ describe('request options', () => {
       headers: { 'content-type': 'application/json; charset=utf-8' },
     });
     expect(response.json<{ body: unknown }>().body).toEqual({ raw: true });
+    // Typed as asked, and `unknown` when not asked, so a test must say what it expects.
+    expectTypeOf(response.json<{ body: unknown }>()).toEqualTypeOf<{ body: unknown }>();
+    expectTypeOf(response.json()).toEqualTypeOf<unknown>();
   });
 
   it('send cookies for one request, encoded', async () => {
