@@ -4,6 +4,7 @@ import { Container, type ContainerModule, type GetOptions, type Newable, type Se
 import { ModuleLoadError, OutsideRequestScopeError } from '../errors.js';
 import { Response } from '../response/Response.js';
 import { RequestScope } from '../scope/RequestScope.js';
+import { BindingOverrides, type Override } from './BindingOverrides.js';
 import { assertNoCaptiveDependencies } from './captive-dependencies.js';
 import { describeService } from './describe-service.js';
 import { adoptRequestScope } from './request-scoped-binding.js';
@@ -39,6 +40,12 @@ export class HeraldContainer {
   readonly inversify = new Container();
   readonly #plugin: () => PluginContext;
   readonly #requestServices = new Set<ServiceIdentifier>([Response, RequestScope]);
+  readonly #overrides = new BindingOverrides({
+    inversify: this.inversify,
+    bindings: () => this.#plugin().bindingService,
+    requestServices: this.#requestServices,
+    prepare: () => this.prepare(),
+  });
 
   constructor() {
     let context: PluginContext | undefined;
@@ -104,6 +111,36 @@ export class HeraldContainer {
       of: (service) => this.#plugin().bindingService.get(service) ?? [],
       requestServices: this.#requestServices,
     });
+  }
+
+  /**
+   * Replaces `token` — a service, a request-scoped service, a scoped value — until `restore`,
+   * e.g. for a test (FastAPI's `dependency_overrides`). Takes effect for the next resolution; no
+   * rebuild, nothing to call afterwards, no cost per request. The overridden graph must pass the
+   * start-up checks: an override that makes a singleton capture a request-scoped service throws
+   * `CaptiveDependencyError` here and changes nothing.
+   *
+   * @example
+   * ```ts
+   * container.override(Mailer, { useClass: RecordingMailer });
+   * container.override(CurrentUser, { useValue: { id: 1, name: 'Test' } });
+   * ```
+   */
+  override<T>(token: ServiceIdentifier<T>, replacement: Override<T>): void {
+    this.#overrides.override(token, replacement);
+  }
+
+  /**
+   * Puts back the original binding of `token`, or of every overridden token when called without
+   * one; singletons built with an override are dropped and the original instances come back.
+   *
+   * @example
+   * ```ts
+   * afterEach(() => container.restore());
+   * ```
+   */
+  restore(token?: ServiceIdentifier): void {
+    this.#overrides.restore(token);
   }
 
   /** Every bound service, with its implementing class for class bindings. */

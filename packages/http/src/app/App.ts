@@ -109,14 +109,14 @@ export class App {
         keepAliveTimeout: limits.keepAliveTimeout,
         connectionsCheckingInterval: connectionsCheckingInterval(limits),
       },
-      (req, res) => void this.#handle(req, res),
+      (req, res) => void this.handle(req, res),
     );
     this.server.maxConnections = limits.maxConnections;
     // `Expect: 100-continue` (RFC 9110 §10.1.1): invite the upload only when its declared length
     // fits; otherwise the route answers 413 without the client ever sending the body.
     this.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
       if (!(Number(req.headers['content-length']) > this.#bodyLimit)) res.writeContinue();
-      void this.#handle(req, res);
+      void this.handle(req, res);
     });
   }
 
@@ -186,7 +186,17 @@ export class App {
     }
   }
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * Answers one request through the whole pipeline — middleware, routing, merge, cleanups — and
+   * resolves once its cleanups have run; it never rejects. The server calls it for every request;
+   * `@herald/testing` calls it in process, without a socket.
+   *
+   * @example
+   * ```ts
+   * createServer((req, res) => void app.handle(req, res));
+   * ```
+   */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const scope = this.container.openScope().provide(IncomingRequest, req);
     this.#inFlight.set(scope, undefined);
     try {
