@@ -1,6 +1,6 @@
 export type { Binding } from '@inversifyjs/core';
-export { type BindingDependency, bindingDependencies } from './container/binding-dependencies.js';
 export type { Override } from './container/BindingOverrides.js';
+export { type BindingDependency, bindingDependencies } from './container/binding-dependencies.js';
 export { type ContainerOptions, createContainer } from './container/createContainer.js';
 export { describeService } from './container/describe-service.js';
 export { type BoundService, HeraldContainer } from './container/HeraldContainer.js';

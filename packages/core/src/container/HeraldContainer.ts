@@ -44,8 +44,12 @@ export class HeraldContainer {
     inversify: this.inversify,
     bindings: () => this.#plugin().bindingService,
     requestServices: this.#requestServices,
-    prepare: () => this.prepare(),
+    prepare: () => {
+      this.prepare();
+      for (const listener of this.#rebindListeners) listener();
+    },
   });
+  readonly #rebindListeners: Array<() => void> = [];
 
   constructor() {
     let context: PluginContext | undefined;
@@ -141,6 +145,20 @@ export class HeraldContainer {
    */
   restore(token?: ServiceIdentifier): void {
     this.#overrides.restore(token);
+  }
+
+  /**
+   * Runs `listener` after every `override` and `restore`, once the container is prepared again:
+   * an adapter recompiles there what it derived from the bindings at start-up (its route plans).
+   * A listener that throws fails the override, which is then undone.
+   *
+   * @example
+   * ```ts
+   * container.onRebind(() => { routes = compileRoutes(container); });
+   * ```
+   */
+  onRebind(listener: () => void): void {
+    this.#rebindListeners.push(listener);
   }
 
   /** Every bound service, with its implementing class for class bindings. */

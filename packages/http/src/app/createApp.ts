@@ -69,10 +69,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   // parameters count as request-scoped: a singleton reading one is captive.
   container.prepare();
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const compileRoutes = () => new RouteTable(container, createValidators(), options.dependencies);
   const dispatcher = new Dispatcher({
-    routes: new RouteTable(container, createValidators(), options.dependencies),
+    routes: compileRoutes(),
     exceptionHandlers: new ExceptionHandlers(options.exceptionHandlers),
     bodyLimit,
+  });
+  // A test override (`container.override`, TestClient's) changes the graph the route plans were
+  // compiled from: compile them again, once per change, so requests still pay nothing for it.
+  container.onRebind(() => {
+    bindParameterTokens(container);
+    container.prepare();
+    dispatcher.replaceRoutes(compileRoutes());
   });
   return new App(container, dispatcher.dispatch, [...pluginMiddleware, ...(options.middleware ?? [])], {
     logger,

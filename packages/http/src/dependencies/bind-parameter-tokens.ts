@@ -2,7 +2,7 @@ import { bindingDependencies, type HeraldContainer } from '@herald/core';
 import { parameterReader } from './dependency-parameters.js';
 
 /**
- * Binds, once at start-up, every request-parameter token a bound service injects (through
+ * Binds, at start-up (and again after a test override), every request-parameter token a bound service injects (through
  * `@Query`, `@Header`, `@Cookie`, `@Param` or `@Body` on its constructor) as a scoped value read
  * from the request's validated inputs. Scoped values count as request-scoped, so `prepare()`
  * rejects a singleton that reads a request parameter, directly or through other services.
@@ -13,7 +13,8 @@ export function bindParameterTokens(container: HeraldContainer): void {
     for (const binding of container.bindingsOf(serviceIdentifier)) {
       for (const { service } of bindingDependencies(binding)) {
         const read = parameterReader(service);
-        if (read === undefined || bound.has(service)) continue;
+        // Already bound: seen earlier in this walk, or at start-up before an override's recompile.
+        if (read === undefined || bound.has(service) || container.bindingsOf(service).length > 0) continue;
         bound.add(service);
         container.bindScopedValue(service, read);
       }

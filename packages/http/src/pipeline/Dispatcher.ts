@@ -8,7 +8,7 @@ import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
 import { fromException, fromHandledError, fromHttpResponse, fromValue, internalServerError } from './build-outgoing.js';
 import type { ExceptionHandlers } from './ExceptionHandlers.js';
 
-/** What the dispatcher needs from the app, fixed at start-up. */
+/** What the dispatcher needs from the app, fixed at start-up (routes: until an override). */
 export interface DispatcherOptions {
   routes: RouteTable;
   exceptionHandlers: ExceptionHandlers;
@@ -25,6 +25,11 @@ export class Dispatcher {
 
   constructor(options: DispatcherOptions) {
     this.#options = options;
+  }
+
+  /** Swaps in routes compiled anew, after a test override changed the bindings they came from. */
+  replaceRoutes(routes: RouteTable): void {
+    this.#options.routes = routes;
   }
 
   /**
