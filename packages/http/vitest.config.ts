@@ -1,3 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { name: '@herald/http' } });
+/** The package's own test project; `npm run bench` runs the benchmarks in `bench/` with it. */
+export default defineConfig({
+  test: {
+    name: '@herald/http',
+    benchmark: { include: ['bench/**/*.bench.ts'] },
+  },
+});

@@ -1,7 +1,10 @@
+import { createLogger } from '@herald/logger';
 import { corsFromEnv } from './corsFromEnv.js';
 import { createExampleApp } from './createExampleApp.js';
 
-const app = await createExampleApp({ middleware: corsFromEnv() });
+// JSON lines, or pino-pretty on a terminal unless NODE_ENV=production; LOG_LEVEL=debug for more.
+const logger = createLogger({ level: process.env.LOG_LEVEL });
+const app = await createExampleApp({ middleware: corsFromEnv(), logger });
 const url = await app.listen({ port: Number(process.env.PORT ?? 8000), host: process.env.HOST ?? '127.0.0.1' });
 console.log(`Herald example listening on ${url}`);
 

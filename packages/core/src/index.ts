@@ -1,9 +1,14 @@
+export type { Binding } from '@inversifyjs/core';
+export type { Override } from './container/BindingOverrides.js';
+export { type BindingDependency, bindingDependencies } from './container/binding-dependencies.js';
 export { type ContainerOptions, createContainer } from './container/createContainer.js';
 export { describeService } from './container/describe-service.js';
 export { type BoundService, HeraldContainer } from './container/HeraldContainer.js';
 export {
   CaptiveDependencyError,
+  CapturedResponseError,
   CleanupError,
+  FramingHeaderError,
   HeraldError,
   InvalidCookieError,
   InvalidHeaderNameError,
@@ -18,7 +23,13 @@ export {
   TeardownTooLateError,
   YieldProviderError,
 } from './errors.js';
-export { assertHeaderName, assertHeaderValue, assertStatus, isToken } from './response/field-validation.js';
+export {
+  assertHeaderField,
+  assertHeaderName,
+  assertHeaderValue,
+  assertStatus,
+  isToken,
+} from './response/field-validation.js';
 export { Response } from './response/Response.js';
 export { ResponseHeaders } from './response/ResponseHeaders.js';
 export {

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { assertHeaderName, assertHeaderValue, assertStatus, HeraldError } from '@herald/core';
+import { assertHeaderField, assertStatus, HeraldError } from '@herald/core';
 
 /**
  * Every error `@herald/http` throws or answers with, each with a stable `code`. Client errors
@@ -24,7 +24,9 @@ export interface ValidationIssue {
 /**
  * Raise it from a handler or dependency to answer with `status` and `{"detail": detail}`; the
  * detail defaults to the status's reason phrase. Headers set on the request's temporal
- * `Response` are kept; the exception's own win on conflict.
+ * `Response` are kept (its `Content-Type` aside: it was meant for the success body); the
+ * exception's own win on conflict. The status (200–599) and headers are checked here, so a bad
+ * one throws where the exception is raised.
  *
  * @example
  * ```ts
@@ -40,10 +42,7 @@ export class HTTPException extends HeraldError {
     super(code, typeof detail === 'string' ? detail : `HTTP ${status}`);
     // Checked here, where the exception is raised, rather than when the response is written.
     assertStatus(status);
-    for (const [name, value] of Object.entries(headers)) {
-      assertHeaderName(name);
-      assertHeaderValue(name, value);
-    }
+    for (const [name, value] of Object.entries(headers)) assertHeaderField(name, value);
     this.status = status;
     this.detail = detail ?? STATUS_CODES[status] ?? 'Error';
     this.headers = headers;
@@ -51,10 +50,13 @@ export class HTTPException extends HeraldError {
 }
 
 /**
- * A client error Herald raises itself (404, 405, 400, 413, 415, 422). Its headers (`Allow`,
- * `Connection`) are the framework's, so they stay out of `OutgoingResponse.appHeaderNames`.
+ * A client error Herald raises itself (404, 405, 400, 413, 415, 422). Its headers (`Allow`) are
+ * the framework's, so they stay out of `OutgoingResponse.appHeaderNames`.
  */
-export abstract class FrameworkHTTPException extends HTTPException {}
+export abstract class FrameworkHTTPException extends HTTPException {
+  /** Whether the connection must close after the answer, sent as `Connection: close` by the adapter. */
+  readonly closeConnection: boolean = false;
+}
 
 /** 422: parameters or body failed their schemas; every failure of the request is listed. */
 export class RequestValidationError extends FrameworkHTTPException {
@@ -75,16 +77,34 @@ export class MalformedBodyError extends FrameworkHTTPException {
  * Nobody is left to answer: Herald logs it at info level, not as a server error.
  */
 export class ClientAbortedError extends FrameworkHTTPException {
+  override readonly closeConnection = true;
+
   constructor() {
-    super(400, 'The request body was not received completely', { connection: 'close' }, 'HERALD_ERR_CLIENT_ABORTED');
+    super(400, 'The request body was not received completely', {}, 'HERALD_ERR_CLIENT_ABORTED');
+  }
+}
+
+/**
+ * 400: the JSON body nests arrays or objects deeper than 1,000 levels (`MAX_JSON_DEPTH`).
+ *
+ * @example
+ * ```ts
+ * new BodyTooDeepError(1000).code; // 'HERALD_ERR_BODY_TOO_DEEP'
+ * ```
+ */
+export class BodyTooDeepError extends FrameworkHTTPException {
+  constructor(limit: number) {
+    super(400, `JSON body is nested deeper than ${limit} levels`, {}, 'HERALD_ERR_BODY_TOO_DEEP');
   }
 }
 
 /** 413: the body is larger than the app's `bodyLimit` (RFC 9110 §15.5.14). */
 export class BodyTooLargeError extends FrameworkHTTPException {
+  // The rest of the body is never read, so the connection cannot be reused (RFC 9112 §9.6).
+  override readonly closeConnection = true;
+
   constructor(limit: number) {
-    // The rest of the body is never read, so the connection cannot be reused (RFC 9112 §9.6).
-    super(413, `Request body is larger than ${limit} bytes`, { connection: 'close' }, 'HERALD_ERR_BODY_TOO_LARGE');
+    super(413, `Request body is larger than ${limit} bytes`, {}, 'HERALD_ERR_BODY_TOO_LARGE');
   }
 }
 
@@ -130,6 +150,23 @@ export class RouteDefinitionError extends HeraldError {
 export class InvalidServerLimitError extends HeraldError {
   constructor(name: string, value: unknown, expected: string) {
     super('HERALD_ERR_INVALID_LIMIT', `limits.${name} must be ${expected}, got ${String(value)}`);
+  }
+}
+
+/**
+ * Something a route needs cannot be built: a service in its graph (controller, handler
+ * `@Inject`, route/controller/app dependency, or anything they depend on) has no binding, several
+ * bindings where one is injected, or depends on itself. Thrown by `createApp`.
+ */
+export class DependencyGraphError extends HeraldError {
+  constructor(
+    /** `GET /items/:id` */
+    readonly route: string,
+    /** From the route's root service to the one at fault, e.g. `['ItemsController', 'ItemStore']`. */
+    readonly chain: readonly string[],
+    readonly reason: string,
+  ) {
+    super('HERALD_ERR_DEPENDENCY_GRAPH', `${route} -> ${chain.join(' -> ')}: ${reason}`);
   }
 }
 

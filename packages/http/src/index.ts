@@ -1,10 +1,13 @@
 export { App, type CloseOptions, IncomingRequest, type ListenOptions } from './app/App.js';
 export { type AppOptions, createApp } from './app/createApp.js';
+export type { Plugin, PluginSetup } from './app/Plugin.js';
 export type { ServerLimits } from './app/ServerLimits.js';
 export {
   AppNotListeningError,
+  BodyTooDeepError,
   BodyTooLargeError,
   ClientAbortedError,
+  DependencyGraphError,
   HTTPException,
   InvalidServerLimitError,
   MalformedBodyError,
@@ -27,6 +30,7 @@ export type {
   MismatchedExceptionHandlers,
 } from './pipeline/ExceptionHandlers.js';
 export { HttpResponse, type ResponseInit } from './responses/HttpResponse.js';
+export { isBodyless } from './responses/is-bodyless.js';
 export {
   ContentResponse,
   HTMLResponse,

@@ -1,7 +1,18 @@
 import { Response } from '@herald/core';
 import { inject, injectable } from 'inversify';
 import { describe, expect, it } from 'vitest';
-import { Controller, Get, HTTPException, Inject, JSONResponse, Res } from '../src/index.js';
+import {
+  appendVary,
+  Controller,
+  Get,
+  HTTPException,
+  Inject,
+  JSONResponse,
+  type Middleware,
+  Res,
+} from '../src/index.js';
+import { parseResponse } from './parse-response.js';
+import { rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
 @injectable()
@@ -83,6 +94,25 @@ class MergeController {
     return { id: 1 };
   }
 
+  @Get('/vary-star')
+  varyStar(@Res() response: Response) {
+    response.headers.set('Vary', '*');
+    return {};
+  }
+
+  @Get('/direct-status')
+  directStatus(@Res() response: Response) {
+    response.status = 201;
+    return new JSONResponse({ queued: true }, { status: 202 });
+  }
+
+  @Get('/not-modified')
+  notModified(@Res() response: Response) {
+    response.status = 304;
+    response.headers.set('ETag', '"v1"');
+    return { unchanged: true };
+  }
+
   @Get('/accepted', { status: 201 })
   accepted(@Res() response: Response) {
     response.status = 202;
@@ -92,7 +122,7 @@ class MergeController {
 
 describe('the temporal Response merge', () => {
   it('puts a header set in the handler on a plain JSON return', async () => {
-    const { url } = await serve([MergeController]);
+    const { url } = await serve([MergeController, DeepDependency, ShallowDependency]);
     const response = await fetch(`${url}/headers-and-object/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('x-cat-dog')).toBe('alone in the world');
@@ -113,14 +143,14 @@ describe('the temporal Response merge', () => {
   });
 
   it('replaces the default content-type with exactly one set on the temporal Response', async () => {
-    const { url } = await serve([MergeController]);
+    const { url } = await serve([MergeController, DeepDependency, ShallowDependency]);
     const response = await fetch(`${url}/content-type`);
     expect(response.headers.get('content-type')).toBe('application/vnd.herald+json');
     expect(await response.json()).toEqual({ ok: true });
   });
 
   it('sends no body, content-type or length for a temporal 204', async () => {
-    const { url } = await serve([MergeController]);
+    const { url } = await serve([MergeController, DeepDependency, ShallowDependency]);
     const response = await fetch(`${url}/no-content`);
     expect(response.status).toBe(204);
     expect(response.headers.get('x-kept')).toBe('yes');
@@ -130,13 +160,43 @@ describe('the temporal Response merge', () => {
   });
 
   it('orders status: temporal over the route declared one over 200', async () => {
-    const { url } = await serve([MergeController]);
+    const { url } = await serve([MergeController, DeepDependency, ShallowDependency]);
     expect((await fetch(`${url}/created`)).status).toBe(201);
     expect((await fetch(`${url}/accepted`)).status).toBe(202);
   });
 
+  it('keeps a temporal Vary: * exactly * when middleware appends Origin (RFC 9110 §12.5.5)', async () => {
+    const origin: Middleware = async (_context, next) => {
+      const response = await next();
+      appendVary(response.headers, 'Origin');
+      return response;
+    };
+    const { url } = await serve([MergeController, DeepDependency, ShallowDependency], { middleware: [origin] });
+    expect((await fetch(`${url}/vary-star`)).headers.get('vary')).toBe('*');
+  });
+
+  it("lets a returned response's own status win over a temporal one", async () => {
+    const { url } = await serve([MergeController, DeepDependency, ShallowDependency]);
+    const response = await fetch(`${url}/direct-status`);
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ queued: true });
+  });
+
+  it('sends a temporal 304 with its headers but no content-type, no length and no body, on the wire', async () => {
+    const { url } = await serve([MergeController, DeepDependency, ShallowDependency]);
+    const raw = (await rawExchange(url, 'GET /not-modified HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).text;
+    const reply = parseResponse(raw);
+    expect(reply.status).toBe(304);
+    expect(reply.headers).toContainEqual(['etag', '"v1"']);
+    const names = reply.headers.map(([name]) => name);
+    expect(names).not.toContain('content-type');
+    expect(names).not.toContain('content-length');
+    expect(names).not.toContain('transfer-encoding');
+    expect(reply.rest).toBe('');
+  });
+
   it('keeps a direct JSONResponse headers and adds the temporal ones, its own winning', async () => {
-    const { url } = await serve([MergeController]);
+    const { url } = await serve([MergeController, DeepDependency, ShallowDependency]);
     const response = await fetch(`${url}/direct`);
     expect(response.headers.get('x-cat-dog')).toBe('alone in the world');
     expect(response.headers.get('content-language')).toBe('en-US');
@@ -146,7 +206,7 @@ describe('the temporal Response merge', () => {
   });
 
   it('keeps temporal headers on an HTTPException, the exception winning on conflict', async () => {
-    const { url } = await serve([MergeController]);
+    const { url } = await serve([MergeController, DeepDependency, ShallowDependency]);
     const response = await fetch(`${url}/exception`);
     expect(response.status).toBe(404);
     expect(response.headers.get('x-ratelimit-remaining')).toBe('9');
@@ -155,7 +215,7 @@ describe('the temporal Response merge', () => {
   });
 
   it('answers an unexpected error with a bare 500: no temporal headers, no stack, logged', async () => {
-    const { url, logs } = await serve([MergeController]);
+    const { url, logs } = await serve([MergeController, DeepDependency, ShallowDependency]);
     const response = await fetch(`${url}/crash`);
     expect(response.status).toBe(500);
     expect(response.headers.has('x-ratelimit-remaining')).toBe(false);

@@ -1,9 +1,11 @@
 import Fastify from 'fastify';
-import { announce, Item, storedItem } from './item.js';
+import { accessLog, announce, Item, logFile, storedItem } from './item.js';
 
 // fastify with a response schema (fast-json-stringify), the header set in a preHandler hook —
-// the closest fastify idiom to a dependency writing to the response.
-const app = Fastify({ logger: false });
+// the closest fastify idiom to a dependency writing to the response. Its logger, when on, is
+// fastify's default: a child logger per request with its id, "incoming request" and
+// "request completed" lines.
+const app = Fastify({ logger: accessLog ? { level: 'info', file: logFile } : false });
 app.get(
   '/items/:id',
   {

@@ -1,8 +1,9 @@
 import { Response } from '@herald/core';
 import { Controller, createApp, Get, Inject, Param } from '@herald/http';
+import { createLogger, requestLogging } from '@herald/logger';
 import { ContainerModule, inject, injectable } from 'inversify';
 import { pino } from 'pino';
-import { announce, Item, storedItem } from './item.js';
+import { accessLog, announce, Item, logFile, storedItem } from './item.js';
 
 /** A request-scoped dependency writing to the temporal Response, as Herald apps do. */
 @injectable()
@@ -27,6 +28,9 @@ const app = await createApp({
       bind(ItemsController).toSelf();
     }),
   ],
-  logger: pino({ level: 'silent' }),
+  // With the access log: @herald/logger's request id, request logger and one line per request.
+  ...(accessLog
+    ? { logger: createLogger({ level: 'info', destination: logFile }), plugins: [requestLogging()] }
+    : { logger: pino({ level: 'silent' }) }),
 });
 announce(await app.listen({ port: 0, host: '127.0.0.1' }));

@@ -10,3 +10,9 @@ export const storedItem = { id: 1, name: 'Plumbus', price: 9.99, supplierCost: 2
 export function announce(url: string): void {
   console.log(`ready ${url}`);
 }
+
+/** Whether this run logs one access line per request (`BENCH_ACCESS_LOG=1`), to /dev/null. */
+export const accessLog = process.env.BENCH_ACCESS_LOG === '1';
+
+/** Where logging servers write: a real file descriptor and syscalls, no terminal or pipe to slow them. */
+export const logFile = '/dev/null';

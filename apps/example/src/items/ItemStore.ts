@@ -7,6 +7,11 @@ export class ItemStore {
   readonly #items = new Map<number, StoredItem>([[1, { id: 1, name: 'Plumbus', price: 9.99, supplierCost: 2.5 }]]);
   #nextId = 2;
 
+  /** Every item, oldest first. */
+  all(): StoredItem[] {
+    return [...this.#items.values()];
+  }
+
   find(id: number): StoredItem | undefined {
     return this.#items.get(id);
   }

@@ -1,25 +1,34 @@
 import type { Response } from '@herald/core';
 import { Body, Controller, Get, HTTPException, Inject, Param, Post, Res } from '@herald/http';
 import { Type } from '@sinclair/typebox';
+import { CurrentUser } from './CurrentUser.js';
 import { ItemStore } from './ItemStore.js';
 import { Item, NewItem } from './item-schemas.js';
+import { Paginator } from './Paginator.js';
 import { RateLimiter } from './RateLimiter.js';
 import { UnitOfWork } from './UnitOfWork.js';
 
-@Controller('/items')
+/** Every items route is rate limited: the limiter is a controller dependency. */
+@Controller('/items', { dependencies: [RateLimiter] })
 export class ItemsController {
   constructor(@Inject(ItemStore) private readonly store: ItemStore) {}
 
+  /** A page of items; the paginator reads `limit` and `offset` and sets `X-Total-Count`. */
+  @Get('', { responseModel: Type.Array(Item) })
+  list(@Inject(Paginator) paginator: Paginator) {
+    return paginator.page(this.store.all());
+  }
+
   /** The response model drops `supplierCost`; the rate limiter's headers come along. */
   @Get('/{id}', { responseModel: Item })
-  read(@Param('id', Type.Integer()) id: number, @Inject(RateLimiter) _limiter: RateLimiter) {
+  read(@Param('id', Type.Integer()) id: number) {
     const item = this.store.find(id);
     if (!item) throw new HTTPException(404, 'Item not found', { 'X-Error': 'item-missing' });
     return item;
   }
 
-  /** 201 and `Location`, set on the temporal Response by the handler. */
-  @Post('', { responseModel: Item })
+  /** Signed-in users only; 201 and `Location`, set on the temporal Response by the handler. */
+  @Post('', { responseModel: Item, dependencies: [CurrentUser] })
   create(@Body(NewItem) body: NewItem, @Res() response: Response) {
     const item = this.store.add(body);
     response.status = 201;

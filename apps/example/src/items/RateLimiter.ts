@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { Response } from '@herald/core';
-import { HTTPException, IncomingRequest } from '@herald/http';
+import { Header, HTTPException, IncomingRequest } from '@herald/http';
+import { RequestLogger } from '@herald/logger';
+import { Type } from '@sinclair/typebox';
 import { inject, injectable } from 'inversify';
+import type { Logger } from 'pino';
 
 /** Requests left per client in the current window; one per app (singleton). */
 @injectable()
@@ -25,19 +28,27 @@ export class RateLimitCounters {
 
 /**
  * A request-scoped dependency that sets rate-limit headers on the temporal Response; they reach
- * the response whatever the handler does, the 404 included.
+ * the response whatever the handler does, the 404 included. Used as a controller dependency
+ * (`@Controller('/items', { dependencies: [RateLimiter] })`), it runs before every items route.
+ * The client is its `X-API-Key` (a validated header parameter of the dependency itself), or
+ * else its address. It logs through `RequestLogger`, so its line carries the request id.
  */
 @injectable()
 export class RateLimiter {
   constructor(
     @inject(RateLimitCounters) counters: RateLimitCounters,
+    @Header('X-API-Key', Type.Optional(Type.String({ minLength: 1, maxLength: 128 }))) apiKey: string | undefined,
     @inject(IncomingRequest) request: IncomingMessage,
     @inject(Response) response: Response,
+    @inject(RequestLogger) log: Logger,
   ) {
-    const { remaining, resetAt } = counters.take(request.socket.remoteAddress ?? 'unknown');
+    const client = apiKey === undefined ? `address ${request.socket.remoteAddress ?? 'unknown'}` : `key ${apiKey}`;
+    const { remaining, resetAt } = counters.take(client);
     response.headers.set('X-RateLimit-Limit', String(counters.limit));
     response.headers.set('X-RateLimit-Remaining', String(Math.max(remaining, 0)));
     if (remaining < 0) {
+      // The request's logger: this line carries its request id, method and route.
+      log.warn({ client, resetAt }, 'rate limit exceeded');
       throw new HTTPException(429, 'Too Many Requests', {
         'Retry-After': String(Math.ceil((resetAt - Date.now()) / 1000)),
       });

@@ -4,6 +4,7 @@ import { Container, type ContainerModule, type GetOptions, type Newable, type Se
 import { ModuleLoadError, OutsideRequestScopeError } from '../errors.js';
 import { Response } from '../response/Response.js';
 import { RequestScope } from '../scope/RequestScope.js';
+import { BindingOverrides, type Override } from './BindingOverrides.js';
 import { assertNoCaptiveDependencies } from './captive-dependencies.js';
 import { describeService } from './describe-service.js';
 import { adoptRequestScope } from './request-scoped-binding.js';
@@ -40,6 +41,16 @@ export class HeraldContainer {
   readonly inversify = new Container();
   readonly #plugin: () => PluginContext;
   readonly #requestServices = new Set<ServiceIdentifier>([Response, RequestScope]);
+  readonly #overrides = new BindingOverrides({
+    inversify: this.inversify,
+    bindings: () => this.#plugin().bindingService,
+    requestServices: this.#requestServices,
+    prepare: () => {
+      this.prepare();
+      for (const listener of this.#rebindListeners) listener();
+    },
+  });
+  readonly #rebindListeners: Array<() => void> = [];
 
   constructor() {
     let context: PluginContext | undefined;
@@ -76,11 +87,20 @@ export class HeraldContainer {
 
   /**
    * Binds `token` to a value each scope provides with `scope.provide(token, value)` — how an
-   * adapter makes its request object injectable. The token counts as request-scoped.
+   * adapter makes its request object injectable. The token counts as request-scoped. `read`
+   * derives the value from the scope instead, e.g. one field of a value provided once.
    */
-  bindScopedValue<T>(token: ServiceIdentifier<T>): void {
+  bindScopedValue<T>(
+    token: ServiceIdentifier<T>,
+    read: (scope: RequestScope) => T = (scope) => scope.valueOf(token),
+  ): void {
     this.#requestServices.add(token);
-    this.inversify.bind(token).toDynamicValue(() => currentScope(token).valueOf(token));
+    this.inversify.bind(token).toDynamicValue(() => read(currentScope(token)));
+  }
+
+  /** The bindings of `service`, e.g. to check at start-up that a graph can be resolved. */
+  bindingsOf(service: ServiceIdentifier): readonly Binding[] {
+    return [...(this.#plugin().bindingService.get(service) ?? [])];
   }
 
   /**
@@ -97,6 +117,50 @@ export class HeraldContainer {
       of: (service) => this.#plugin().bindingService.get(service) ?? [],
       requestServices: this.#requestServices,
     });
+  }
+
+  /**
+   * Replaces `token` — a service, a request-scoped service, a scoped value — until `restore`,
+   * e.g. for a test (FastAPI's `dependency_overrides`). Takes effect for the next resolution; no
+   * rebuild, nothing to call afterwards, no cost per request. The overridden graph must pass the
+   * start-up checks: an override that makes a singleton capture a request-scoped service throws
+   * `CaptiveDependencyError` here and changes nothing.
+   *
+   * @example
+   * ```ts
+   * container.override(Mailer, { useClass: RecordingMailer });
+   * container.override(CurrentUser, { useValue: { id: 1, name: 'Test' } });
+   * ```
+   */
+  override<T>(token: ServiceIdentifier<T>, replacement: Override<T>): void {
+    this.#overrides.override(token, replacement);
+  }
+
+  /**
+   * Puts back the original binding of `token`, or of every overridden token when called without
+   * one; singletons built with an override are dropped and the original instances come back.
+   *
+   * @example
+   * ```ts
+   * afterEach(() => container.restore());
+   * ```
+   */
+  restore(token?: ServiceIdentifier): void {
+    this.#overrides.restore(token);
+  }
+
+  /**
+   * Runs `listener` after every `override` and `restore`, once the container is prepared again:
+   * an adapter recompiles there what it derived from the bindings at start-up (its route plans).
+   * A listener that throws fails the override, which is then undone.
+   *
+   * @example
+   * ```ts
+   * container.onRebind(() => { routes = compileRoutes(container); });
+   * ```
+   */
+  onRebind(listener: () => void): void {
+    this.#rebindListeners.push(listener);
   }
 
   /** Every bound service, with its implementing class for class bindings. */

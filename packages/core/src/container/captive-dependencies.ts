@@ -1,7 +1,7 @@
-import { type Binding, type ClassElementMetadata, getClassMetadata } from '@inversifyjs/core';
+import type { Binding } from '@inversifyjs/core';
 import type { ServiceIdentifier } from 'inversify';
-import { LazyServiceIdentifier } from 'inversify';
 import { CaptiveDependencyError } from '../errors.js';
+import { bindingDependencies } from './binding-dependencies.js';
 import { describeService } from './describe-service.js';
 import { isRequestScoped } from './request-scoped-binding.js';
 
@@ -18,9 +18,8 @@ export interface BindingGraph {
 /**
  * Throws `CaptiveDependencyError` when a singleton depends, directly or through other bindings,
  * on a request-scoped service: inversify would build it once and keep the first request's
- * instance inside it forever — a cross-request leak. Dependencies are read from the inject
- * metadata of classes and `toResolvedValue` arguments; `toDynamicValue` and factory bindings
- * resolve by hand and cannot be seen through.
+ * instance inside it forever — a cross-request leak. Dependencies are those
+ * `bindingDependencies` sees; `toDynamicValue` and factory bindings cannot be seen through.
  */
 export function assertNoCaptiveDependencies(graph: BindingGraph): void {
   for (const binding of graph.all()) {
@@ -32,7 +31,7 @@ export function assertNoCaptiveDependencies(graph: BindingGraph): void {
 
 function findRequestScopedPath(graph: BindingGraph, binding: Binding, visiting: Set<Binding>): string[] | undefined {
   visiting.add(binding);
-  for (const service of dependenciesOf(binding)) {
+  for (const { service } of bindingDependencies(binding)) {
     const name = describeService(service);
     if (graph.requestServices.has(service)) return [name];
     for (const dependency of graph.of(service)) {
@@ -44,25 +43,4 @@ function findRequestScopedPath(graph: BindingGraph, binding: Binding, visiting: 
   }
   visiting.delete(binding);
   return undefined;
-}
-
-function dependenciesOf(binding: Binding): ServiceIdentifier[] {
-  switch (binding.type) {
-    case 'Instance': {
-      const metadata = getClassMetadata(binding.implementationType);
-      return [...metadata.constructorArguments, ...metadata.properties.values()].flatMap(serviceOf);
-    }
-    case 'ResolvedValue':
-      return binding.metadata.arguments.flatMap(serviceOf);
-    case 'ServiceRedirection':
-      return [binding.targetServiceIdentifier];
-    default:
-      return [];
-  }
-}
-
-function serviceOf(element: ClassElementMetadata | { kind: unknown; value?: unknown }): ServiceIdentifier[] {
-  const value = (element as { value?: unknown }).value;
-  if (value === undefined) return [];
-  return [value instanceof LazyServiceIdentifier ? value.unwrap() : (value as ServiceIdentifier)];
 }

@@ -1,4 +1,5 @@
-import { ResponseAlreadySentError } from '../errors.js';
+import { CapturedResponseError, ResponseAlreadySentError } from '../errors.js';
+import { RequestScope } from '../scope/RequestScope.js';
 import { assertStatus } from './field-validation.js';
 import { ResponseHeaders } from './ResponseHeaders.js';
 import { appendDeleteCookie, appendSetCookie, type CookieOptions, type DeleteCookieOptions } from './set-cookie.js';
@@ -24,7 +25,7 @@ export class Response {
   #status: number | undefined;
   #sent = false;
 
-  /** The status to send; `undefined` until set. Only integers from 100 to 599 are accepted. */
+  /** The status to send; `undefined` until set. Only final statuses, integers from 200 to 599, are accepted. */
   get status(): number | undefined {
     return this.#status;
   }
@@ -74,6 +75,11 @@ export class Response {
   }
 
   #assertWritable(operation: string): void {
-    if (this.#sent) throw new ResponseAlreadySentError(operation);
+    if (!this.#sent) return;
+    // Only on the failing path: a sealed Response written to from inside another live request was
+    // captured across requests, which "already sent" would misdescribe.
+    const current = RequestScope.current();
+    if (current !== undefined && current.response !== this) throw new CapturedResponseError(operation);
+    throw new ResponseAlreadySentError(operation);
   }
 }

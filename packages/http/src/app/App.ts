@@ -109,14 +109,14 @@ export class App {
         keepAliveTimeout: limits.keepAliveTimeout,
         connectionsCheckingInterval: connectionsCheckingInterval(limits),
       },
-      (req, res) => void this.#handle(req, res),
+      (req, res) => void this.handle(req, res),
     );
     this.server.maxConnections = limits.maxConnections;
     // `Expect: 100-continue` (RFC 9110 §10.1.1): invite the upload only when its declared length
     // fits; otherwise the route answers 413 without the client ever sending the body.
     this.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
       if (!(Number(req.headers['content-length']) > this.#bodyLimit)) res.writeContinue();
-      void this.#handle(req, res);
+      void this.handle(req, res);
     });
   }
 
@@ -186,7 +186,17 @@ export class App {
     }
   }
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * Answers one request through the whole pipeline — middleware, routing, merge, cleanups — and
+   * resolves once its cleanups have run; it never rejects. The server calls it for every request;
+   * `@herald/testing` calls it in process, without a socket.
+   *
+   * @example
+   * ```ts
+   * createServer((req, res) => void app.handle(req, res));
+   * ```
+   */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const scope = this.container.openScope().provide(IncomingRequest, req);
     this.#inFlight.set(scope, undefined);
     try {
@@ -221,6 +231,8 @@ export class App {
       path: query === -1 ? url : url.slice(0, query),
       headers: req.headers,
       raw: req,
+      rawResponse: res,
+      logger: this.#logger,
       scope,
       response: scope.response,
     };
@@ -229,7 +241,7 @@ export class App {
       try {
         outgoing = await this.#run(context);
       } catch (error) {
-        this.#logger.error({ err: error, method: context.method, url }, 'Middleware failed');
+        context.logger.error({ err: error, method: context.method, url }, 'Middleware failed');
         outgoing = internalServerError();
       }
       // Routing seals the temporal Response once merged; a middleware answering without `next()`
@@ -237,8 +249,10 @@ export class App {
       scope.response.seal();
       // The client left (or node timed it out) before the answer: routine, not a server fault.
       if (res.destroyed)
-        this.#logger.info({ method: context.method, url }, 'The client left before the response was sent');
-      else if (this.#closing) outgoing.headers.set('connection', 'close');
+        context.logger.info({ method: context.method, url }, 'The client left before the response was sent');
+      // Framing headers are not settable (HERALD_ERR_FRAMING_HEADER): node writes `Connection:
+      // close` itself and closes the socket once the response is out.
+      else if (this.#closing || outgoing.closeConnection) res.shouldKeepAlive = false;
       try {
         const streaming = writeResponse(res, outgoing, context.method === 'HEAD', this.#responseIdleTimeout);
         if (streaming) await this.#track(scope, streaming);
@@ -246,9 +260,9 @@ export class App {
         scope.fail(error); // after-response teardowns see that the response did not get through
         // A client leaving mid-stream is routine, not a server fault.
         if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
-          this.#logger.info({ method: context.method, url }, 'The client left before the response was complete');
+          context.logger.info({ method: context.method, url }, 'The client left before the response was complete');
         } else {
-          this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
+          context.logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
         }
         // A response that never started (a stream failing before its first byte, a middleware
         // that set an invalid status) still gets an answer; one that broke midway is cut off.

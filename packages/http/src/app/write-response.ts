@@ -2,12 +2,8 @@ import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { OutgoingBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { isBodyless } from '../responses/is-bodyless.js';
 import { closeSource } from './close-source.js';
-
-/** 1xx, 204, 205 and 304 carry no content (RFC 9110 §6.4.1, §15.3.6). */
-function isBodyless(status: number): boolean {
-  return status < 200 || status === 204 || status === 205 || status === 304;
-}
 
 /**
  * Writes the response once: status and headers in one `writeHead`, then the body; only a stream
@@ -38,19 +34,32 @@ export function writeResponse(
       const length = body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
       fields.push('content-length', String(length));
     }
-    res.setTimeout(idleTimeout);
+    armIdleTimeout(res, idleTimeout);
     res.writeHead(status, fields);
     res.end(head || bodyless || body === null ? undefined : body);
     return;
   }
   if (res.destroyed) return closeSource(body);
   if (head || bodyless) {
-    res.setTimeout(idleTimeout);
+    armIdleTimeout(res, idleTimeout);
     res.writeHead(status, headerFields(outgoing, bodyless));
     res.end();
     return closeSource(body);
   }
   return writeStream(res, status, headerFields(outgoing, bodyless), body, idleTimeout);
+}
+
+/**
+ * Destroys the response once its socket made no progress for `ms`. The listener is explicit
+ * (node would destroy the socket on its own only while nobody listens for 'timeout') so the same
+ * rule holds for responses without a real socket, such as light-my-request's in tests.
+ */
+function armIdleTimeout(res: ServerResponse, ms: number): void {
+  res.setTimeout(ms, destroyResponse);
+}
+
+function destroyResponse(this: ServerResponse): void {
+  this.destroy();
 }
 
 function isStream(body: OutgoingBody): body is AsyncIterable<string | Uint8Array> {
@@ -80,7 +89,7 @@ async function writeStream(
   // Nothing is written before the first chunk exists: a source that fails now (a missing file)
   // rejects here, while the app can still answer 500 instead of a truncated 200.
   const first = await iterator.next();
-  res.setTimeout(idleTimeout);
+  armIdleTimeout(res, idleTimeout);
   res.writeHead(status, fields);
   if (first.done) {
     res.end();

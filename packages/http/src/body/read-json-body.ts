@@ -1,6 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import secureJson from 'secure-json-parse';
-import { BodyTooLargeError, ClientAbortedError, MalformedBodyError, UnsupportedMediaTypeError } from '../errors.js';
+import {
+  BodyTooDeepError,
+  BodyTooLargeError,
+  ClientAbortedError,
+  MalformedBodyError,
+  UnsupportedMediaTypeError,
+} from '../errors.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 // application/json and the structured-syntax suffix +json (RFC 6839 §3.1), parameters ignored.
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -15,6 +22,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * - A client that leaves (or that node times out) mid-body is a `ClientAbortedError`.
  * - `__proto__` and `constructor.prototype` keys are dropped while parsing, so a body can never
  *   pollute `Object.prototype` through later merges.
+ * - JSON nested deeper than `MAX_JSON_DEPTH` is a 400, before recursive code overflows on it.
  */
 export async function readJsonBody(request: IncomingMessage, limit: number): Promise<unknown> {
   const declared = request.headers['content-length'];
@@ -31,6 +39,7 @@ export async function readJsonBody(request: IncomingMessage, limit: number): Pro
   } catch {
     throw new MalformedBodyError();
   }
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new BodyTooDeepError(MAX_JSON_DEPTH);
   try {
     return secureJson.parse(text, undefined, { protoAction: 'remove', constructorAction: 'remove' });
   } catch {

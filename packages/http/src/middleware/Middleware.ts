@@ -1,5 +1,6 @@
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestScope, Response } from '@herald/core';
+import type { Logger } from 'pino';
 import type { OutgoingResponse } from './OutgoingResponse.js';
 
 /**
@@ -20,6 +21,21 @@ export interface RequestContext {
   /** Node's request headers (lower-case names). */
   readonly headers: IncomingHttpHeaders;
   readonly raw: IncomingMessage;
+  /**
+   * Node's response, to observe (its `close` event marks the end of the request), not to write:
+   * the adapter writes the `OutgoingResponse` the chain returns.
+   */
+  readonly rawResponse: ServerResponse;
+  /**
+   * The matched route's path pattern, e.g. `/items/:id`, set by routing before the handler's
+   * dependencies are built; `undefined` before routing and when no route matched (404, 405).
+   */
+  route?: string;
+  /**
+   * The logger the framework logs this request's failures with: the app's logger, which
+   * middleware may replace with a child carrying the request's context (e.g. a request id).
+   */
+  logger: Logger;
   /** The request scope; middleware runs inside it, so it can resolve request-scoped services. */
   readonly scope: RequestScope;
   /** The request's temporal `Response`. */

@@ -1,22 +1,25 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
-import type { HeraldContainer, Response } from '@herald/core';
+import type { Response } from '@herald/core';
 import { parseCookie } from 'cookie';
 
 type Raw = string | string[] | undefined;
 
 /**
  * What one request offers its route's parameters. Each location is read only when the route's
- * plan asks for it, so a route without query parameters never parses the query string.
+ * plan asks for it, so a route without query parameters never parses the query string. Readers
+ * take only a location's own properties (`readLocation`), so an absent `constructor` or
+ * `__proto__` parameter reads as absent whatever prototype a parser gives its result.
  */
 export class RequestInputs {
+  /** The parsed body, once read: a route whose dependencies do not need it reads it after them. */
+  body: unknown;
+
   constructor(
     readonly raw: IncomingMessage,
     readonly params: Record<string, string | undefined>,
     readonly queryString: string,
-    readonly body: unknown,
     readonly response: Response,
-    readonly container: HeraldContainer,
   ) {}
 
   path(): Record<string, Raw> {
@@ -24,7 +27,10 @@ export class RequestInputs {
   }
 
   query(): Record<string, Raw> {
-    return parseQuery(this.queryString);
+    // node's default `maxKeys` (1000) drops later parameters silently, so a present parameter
+    // would read as absent. No cap is needed: node's header limit (16 KiB, answered with 431)
+    // already bounds the request line and so the number of parameters.
+    return parseQuery(this.queryString, undefined, undefined, { maxKeys: 0 });
   }
 
   header(): Record<string, Raw> {
@@ -33,10 +39,5 @@ export class RequestInputs {
 
   cookie(): Record<string, Raw> {
     return parseCookie(this.raw.headers.cookie ?? '');
-  }
-
-  /** Resolves a service in the request's scope (the caller runs inside it). */
-  resolve(token: unknown): Promise<unknown> {
-    return this.container.getAsync(token as never);
   }
 }

@@ -1,20 +1,30 @@
 import { OptionalKind } from '@sinclair/typebox';
 import type { ValidateFunction } from 'ajv';
-import { RequestValidationError, RouteDefinitionError, type ValidationIssue } from '../errors.js';
+import type { ParameterValues } from '../dependencies/dependency-parameters.js';
+import type { ValidationIssue } from '../errors.js';
 import { compileSchema, toIssues, type Validators } from '../model/validators.js';
 import type { ParameterSource, Schema } from '../routing/route-metadata.js';
 import type { RequestInputs } from './RequestInputs.js';
 
 type ScalarLocation = 'path' | 'query' | 'header' | 'cookie';
+type ScalarSource = Extract<ParameterSource, { name: string }>;
 
-/** A route's parameters, compiled once: which inputs it reads, and how to build its arguments. */
+/**
+ * The inputs a route's whole graph reads — handler and every dependency — compiled once: one
+ * ajv object schema per location and one for the body, so a request is checked with one call
+ * per location and all failures come back together.
+ */
 export interface ParameterPlan {
   readonly readsBody: boolean;
-  /** The handler's arguments; throws `RequestValidationError` listing every failure. */
-  build(input: RequestInputs): unknown[] | Promise<unknown[]>;
+  /** Reads and validates path, query, header and cookie inputs; failures go to `issues`. */
+  read(input: RequestInputs, issues: ValidationIssue[]): ParameterValues;
+  /** Validates the body (already parsed); failures go to `issues`. */
+  checkBody(body: unknown, issues: ValidationIssue[]): void;
+  /** Puts issues in FastAPI's order: by the first declaration of their input in the graph. */
+  sort(issues: ValidationIssue[]): ValidationIssue[];
 }
 
-/** FastAPI's `loc` names the header location `header`, the path one `path`. */
+/** FastAPI validates path, query, header, cookie, then body; its `loc` uses these names. */
 const LOCATIONS: readonly ScalarLocation[] = ['path', 'query', 'header', 'cookie'];
 
 interface LocationPlan {
@@ -25,64 +35,51 @@ interface LocationPlan {
 }
 
 /**
- * Compiles the validators of one route: one ajv object schema per location, so a request is
- * checked with one call per location and all failures come back together.
+ * Compiles the inputs of a graph. `sources` come in evaluation order (sub-dependencies first,
+ * the handler last). Two declarations of the same input share one value; when their schemas
+ * differ, the value must satisfy both (`allOf`), and it is required if either requires it.
  */
 export function compileParameters(
   sources: readonly ParameterSource[],
-  arity: number,
   validators: Validators,
   where: string,
 ): ParameterPlan {
-  // Without emitDecoratorMetadata nothing says what an undecorated parameter wants; refuse it
-  // at start-up rather than hand the handler `undefined` at request time.
-  for (let index = 0; index < arity; index++) {
-    if (!sources[index]) {
-      throw new RouteDefinitionError(
-        `Parameter ${index} of ${where} has no Herald decorator (@Param, @Query, @Header, @Cookie, @Body, @Res, @Inject)`,
-      );
-    }
-  }
   const locations = LOCATIONS.map((location) => compileLocation(location, sources, validators, where)).filter(
     (plan): plan is LocationPlan => plan !== undefined,
   );
-  const body = sources.find((source) => source.kind === 'body');
-  const validateBody = body?.schema ? compileSchema(validators.body, body.schema, `the body of ${where}`) : undefined;
-
-  const injected = sources.flatMap((source, index) => (source.kind === 'inject' ? [index] : []));
+  const bodies = sources.filter((source) => source.kind === 'body');
+  const bodySchema = combine(bodies.flatMap((source) => (source.schema ? [source.schema] : [])));
+  const validateBody = bodySchema ? compileSchema(validators.body, bodySchema, `the body of ${where}`) : undefined;
+  const order = new Map<string, number>();
+  for (const source of sources) {
+    const key = source.kind === 'body' ? 'body' : 'name' in source ? `${source.kind} ${source.name}` : undefined;
+    if (key !== undefined && !order.has(key)) order.set(key, order.size);
+  }
+  const rank = (issue: ValidationIssue) => order.get(issueKey(issue)) ?? order.size;
 
   return {
-    readsBody: body !== undefined,
-    build(input) {
-      const issues: ValidationIssue[] = [];
-      const values: Partial<Record<ScalarLocation, Record<string, unknown>>> = {};
+    readsBody: bodies.length > 0,
+    read(input, issues) {
+      const values: ParameterValues = {};
       for (const plan of locations) values[plan.location] = readLocation(plan, input, issues);
-      if (validateBody) {
-        if (input.body === undefined) issues.push({ loc: ['body'], msg: 'Field required', type: 'missing' });
-        else if (!validateBody(input.body)) issues.push(...toIssues(validateBody.errors, ['body']));
-      }
-      if (issues.length > 0) throw new RequestValidationError(issues);
-      const args = sources.map((source) => {
-        switch (source.kind) {
-          case 'response':
-            return input.response;
-          case 'body':
-            return input.body;
-          case 'inject':
-            return undefined;
-          default:
-            return values[source.kind]?.[source.name];
-        }
-      });
-      // Services resolve asynchronously; routes without any skip the extra promise.
-      if (injected.length === 0) return args;
-      return Promise.all(
-        injected.map(async (index) => {
-          args[index] = await input.resolve((sources[index] as { token: unknown }).token);
-        }),
-      ).then(() => args);
+      return values;
     },
+    checkBody(body, issues) {
+      if (!validateBody) return;
+      if (body === undefined) issues.push({ loc: ['body'], msg: 'Field required', type: 'missing' });
+      else if (!validateBody(body)) issues.push(...toIssues(validateBody.errors, ['body']));
+    },
+    sort: (issues) =>
+      issues
+        .map((issue, index) => ({ issue, index, rank: rank(issue) }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map(({ issue }) => issue),
   };
+}
+
+/** The input an issue is about, as `location name` (`body` for any body issue). */
+export function issueKey(issue: ValidationIssue): string {
+  return issue.loc[0] === 'body' ? 'body' : `${issue.loc[0]} ${issue.loc[1]}`;
 }
 
 function compileLocation(
@@ -91,21 +88,27 @@ function compileLocation(
   validators: Validators,
   where: string,
 ): LocationPlan | undefined {
-  const own = sources.filter(
-    (source): source is Extract<ParameterSource, { name: string }> => source.kind === location,
-  );
+  const own = sources.filter((source): source is ScalarSource => source.kind === location);
   if (own.length === 0) return undefined;
-  const typed = own.filter((source) => source.schema !== undefined);
-  const properties = Object.fromEntries(typed.map((source) => [source.name, source.schema as Schema]));
-  const required = typed.filter((source) => !isOptional(source.schema as Schema)).map((source) => source.name);
+  const names = [...new Set(own.map((source) => source.name))];
+  // Null prototype: a parameter named `__proto__` must be a property, not the object's prototype.
+  const properties: Record<string, Schema> = Object.create(null);
+  const required: string[] = [];
+  const arrays = new Set<string>();
+  for (const name of names) {
+    const schemas = own.flatMap((source) => (source.name === name && source.schema ? [source.schema] : []));
+    const schema = combine(schemas);
+    if (schema === undefined) continue;
+    properties[name] = schema;
+    if (schemas.some((one) => !isOptional(one))) required.push(name);
+    if (schemas.some((one) => (one as { type?: unknown }).type === 'array')) arrays.add(name);
+  }
   return {
     location,
-    names: own.map((source) => source.name),
-    arrays: new Set(
-      typed.filter((source) => (source.schema as { type?: unknown }).type === 'array').map((s) => s.name),
-    ),
+    names,
+    arrays,
     validate:
-      typed.length === 0
+      Object.keys(properties).length === 0
         ? undefined
         : compileSchema(
             validators.parameters,
@@ -115,6 +118,17 @@ function compileLocation(
   };
 }
 
+/** One schema for several declarations of the same input; identical ones count once. */
+function combine(schemas: readonly Schema[]): Schema | undefined {
+  const distinct = schemas.filter(
+    (schema, index) => schemas.findIndex((other) => JSON.stringify(other) === JSON.stringify(schema)) === index,
+  );
+  if (distinct.length <= 1) return distinct[0];
+  // ajv applies a `default` only where it sits directly under `properties`: lift the first one.
+  const withDefault = distinct.find((schema) => 'default' in schema);
+  return withDefault ? { allOf: distinct, default: withDefault.default } : { allOf: distinct };
+}
+
 /** A value may be absent when its schema has a `default` or is wrapped in TypeBox's `Type.Optional`. */
 function isOptional(schema: Schema): boolean {
   return 'default' in schema || OptionalKind in schema;
@@ -122,9 +136,12 @@ function isOptional(schema: Schema): boolean {
 
 function readLocation(plan: LocationPlan, input: RequestInputs, issues: ValidationIssue[]): Record<string, unknown> {
   const raw = input[plan.location]();
-  const values: Record<string, unknown> = {};
+  // Null prototype: a value named `__proto__` stays a plain property, and an absent `constructor`
+  // or `toString` does not inherit Object's, so ajv's `required` sees it missing.
+  const values: Record<string, unknown> = Object.create(null);
   for (const name of plan.names) {
-    const value = raw[name];
+    // Own properties only: node's `req.headers` and find-my-way's params inherit from Object.
+    const value = Object.hasOwn(raw, name) ? raw[name] : undefined;
     // A repeated query key is a list only where the schema asks for one; otherwise the last wins.
     values[name] = Array.isArray(value) && !plan.arrays.has(name) ? value.at(-1) : value;
     if (values[name] === undefined) delete values[name];

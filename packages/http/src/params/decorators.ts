@@ -1,19 +1,23 @@
 import { inject } from 'inversify';
-import { RouteDefinitionError } from '../errors.js';
+import { defineDependencyParameter, parameterToken } from '../dependencies/dependency-parameters.js';
 import { defineParameter, type ParameterSource, type Schema } from '../routing/route-metadata.js';
 
+/**
+ * One decorator for both places: on a handler method it records where the argument comes from;
+ * on a constructor (a dependency's, or a controller's) it is an inversify `@inject` of the token
+ * standing for that input, and the route's plan learns at start-up that the class reads it.
+ */
 function parameter(source: ParameterSource): ParameterDecorator {
-  return (prototype, handler, index) => {
-    if (handler === undefined) {
-      throw new RouteDefinitionError('Herald parameter decorators go on handler methods, not constructors');
-    }
-    defineParameter(prototype.constructor, handler, index, source);
+  return (target, handler, index) => {
+    if (handler !== undefined) return defineParameter(target.constructor, handler, index, source);
+    if (source.kind !== 'response' && source.kind !== 'inject') defineDependencyParameter(target, index, source);
+    inject(parameterToken(source) as never)(target, undefined, index);
   };
 }
 
 /**
  * Injects the request's temporal `Response`: set headers, cookies and the status on it and
- * still return plain data.
+ * still return plain data. On a constructor it is `@inject(Response)`.
  *
  * @example
  * ```ts
@@ -33,12 +37,7 @@ export const Res = (): ParameterDecorator => parameter({ kind: 'response' });
  * @Get('/:id') read(@Inject(RateLimiter) limiter: RateLimiter) { ... }
  * ```
  */
-export const Inject =
-  (token: unknown): ParameterDecorator =>
-  (target, handler, index) => {
-    if (handler === undefined) inject(token as never)(target, handler, index);
-    else defineParameter(target.constructor, handler, index, { kind: 'inject', token });
-  };
+export const Inject = (token: unknown): ParameterDecorator => parameter({ kind: 'inject', token });
 
 /**
  * A path parameter (`/items/:id` or `/items/{id}`), coerced and validated by `schema` if given.
@@ -52,11 +51,14 @@ export const Param = (name: string, schema?: Schema): ParameterDecorator => para
 
 /**
  * A query-string parameter. Without a schema it is the raw string or `undefined`; with one it is
- * required unless the schema has a `default` or is `Type.Optional(…)`.
+ * required unless the schema has a `default` or is `Type.Optional(…)`. Like every parameter
+ * decorator it works on a handler and on the constructor of a request-scoped or transient
+ * dependency; the route's one 422 lists the failures of both.
  *
  * @example
  * ```ts
  * @Get('') list(@Query('limit', Type.Integer({ minimum: 1, default: 10 })) limit: number) { ... }
+ * class Paginator { constructor(@Query('offset', Type.Integer({ default: 0 })) readonly offset: number) {} }
  * ```
  */
 export const Query = (name: string, schema?: Schema): ParameterDecorator => parameter({ kind: 'query', name, schema });
@@ -67,6 +69,7 @@ export const Query = (name: string, schema?: Schema): ParameterDecorator => para
  * @example
  * ```ts
  * @Get('') list(@Header('x-request-id') requestId: string | undefined) { ... }
+ * class CurrentUser { constructor(@Header('authorization', Type.Optional(Type.String())) auth?: string) {} }
  * ```
  */
 export const Header = (name: string, schema?: Schema): ParameterDecorator =>

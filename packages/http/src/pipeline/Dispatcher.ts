@@ -1,5 +1,3 @@
-import type { HeraldContainer } from '@herald/core';
-import type { Logger } from 'pino';
 import { readJsonBody } from '../body/read-json-body.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
@@ -10,12 +8,10 @@ import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
 import { fromException, fromHandledError, fromHttpResponse, fromValue, internalServerError } from './build-outgoing.js';
 import type { ExceptionHandlers } from './ExceptionHandlers.js';
 
-/** What the dispatcher needs from the app, fixed at start-up. */
+/** What the dispatcher needs from the app, fixed at start-up (routes: until an override). */
 export interface DispatcherOptions {
-  container: HeraldContainer;
   routes: RouteTable;
   exceptionHandlers: ExceptionHandlers;
-  logger: Logger;
   bodyLimit: number;
 }
 
@@ -31,6 +27,11 @@ export class Dispatcher {
     this.#options = options;
   }
 
+  /** Swaps in routes compiled anew, after a test override changed the bindings they came from. */
+  replaceRoutes(routes: RouteTable): void {
+    this.#options.routes = routes;
+  }
+
   /**
    * Answers one request; bound once so it can be the end of the middleware chain. The temporal
    * `Response` is sealed as soon as it is merged: a later write (a middleware after `next()`, a
@@ -43,6 +44,7 @@ export class Dispatcher {
       const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
       outgoing = await this.#fromError(error, context, undefined);
     } else {
+      context.route = match.route.path;
       try {
         const build = await this.#call(match.route, match.params, context);
         // Teardowns that see the outcome run here, before the response is built (RequestScope.settle);
@@ -69,14 +71,11 @@ export class Dispatcher {
     params: Record<string, string | undefined>,
     context: RequestContext,
   ): Promise<() => OutgoingResponse> {
-    const { container, bodyLimit } = this.#options;
-    const body = route.parameters.readsBody ? await readJsonBody(context.raw, bodyLimit) : undefined;
+    const { bodyLimit } = this.#options;
     const queryString = context.url.slice(context.path.length + 1);
-    const args = await route.parameters.build(
-      new RequestInputs(context.raw, params, queryString, body, context.response, container),
-    );
-    const controller = await container.getAsync<Record<string | symbol, (...args: unknown[]) => unknown>>(
-      route.controller as never,
+    const input = new RequestInputs(context.raw, params, queryString, context.response);
+    const { controller, args } = await route.plan.solve(input, context.scope, () =>
+      readJsonBody(context.raw, bodyLimit),
     );
     const result = await controller[route.handler]?.(...args);
     // Serialized now, so teardowns see a result that does not fit its model; merged later, so they can still write.
@@ -103,10 +102,11 @@ export class Dispatcher {
 
   #logUnexpected(error: unknown, context: RequestContext, route: CompiledRoute | undefined): void {
     const where = { route: route?.label, method: context.method, url: context.url };
+    // The request's logger, so a plugin's request id (say) is on the one line the error gets.
     if (error instanceof ResponseValidationError) {
-      this.#options.logger.error({ ...where, issues: error.issues }, error.message);
+      context.logger.error({ ...where, issues: error.issues }, error.message);
     } else {
-      this.#options.logger.error({ ...where, err: error }, 'Unhandled error while handling the request');
+      context.logger.error({ ...where, err: error }, 'Unhandled error while handling the request');
     }
   }
 }

@@ -1,18 +1,21 @@
-import type { HeraldContainer } from '@herald/core';
+import { assertStatus, type HeraldContainer } from '@herald/core';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import type { ServiceIdentifier } from 'inversify';
+import { compileRoutePlan, type RoutePlan } from '../dependencies/compile-route-plan.js';
 import { RouteDefinitionError } from '../errors.js';
 import { compileResponseModel, type Serializer, serializeAnyValue } from '../model/compile-response-model.js';
 import type { Validators } from '../model/validators.js';
-import { compileParameters, type ParameterPlan } from '../params/compile-parameters.js';
 import { controllerDefinition, type HttpMethod } from './route-metadata.js';
 
 /** Everything a request to one route needs, computed once at start-up. */
 export interface CompiledRoute {
   /** `GET /items/:id`, for logs. */
   readonly label: string;
-  readonly controller: unknown;
+  /** The path pattern as find-my-way matches it, e.g. `/items/:id`. */
+  readonly path: string;
   readonly handler: string | symbol;
-  readonly parameters: ParameterPlan;
+  /** The route's whole dependency graph and inputs, solved per request. */
+  readonly plan: RoutePlan;
   readonly status: number | undefined;
   readonly serialize: Serializer;
 }
@@ -22,6 +25,16 @@ export type RouteMatch =
   | { route: CompiledRoute; params: Record<string, string | undefined> }
   | { route: undefined; allowed: string[] };
 
+/** A route's `status` must be a final status, or the app does not start. */
+function assertRouteStatus(status: number | undefined, label: string): void {
+  if (status === undefined) return;
+  try {
+    assertStatus(status);
+  } catch (error) {
+    throw new RouteDefinitionError(`Invalid status of ${label}: ${(error as Error).message}`);
+  }
+}
+
 /**
  * The app's routes, compiled from every `@Controller` class bound in the container, matched by
  * find-my-way. GET routes answer HEAD too (RFC 9110 §9.3.2), unless a HEAD route is declared.
@@ -30,7 +43,8 @@ export class RouteTable {
   readonly #router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true });
   readonly #methods = new Set<HttpMethod>();
 
-  constructor(container: HeraldContainer, validators: Validators) {
+  /** `dependencies`: the app's, resolved for every route before the controller's and the route's own. */
+  constructor(container: HeraldContainer, validators: Validators, dependencies: readonly ServiceIdentifier[] = []) {
     const seen = new Set<unknown>();
     const heads: Array<[string, CompiledRoute]> = [];
     for (const { serviceIdentifier, implementationType } of container.services()) {
@@ -41,16 +55,19 @@ export class RouteTable {
         // FastAPI writes `/items/{id}`, find-my-way `/items/:id`; both are accepted.
         const path = `${definition.prefix}${route.path}`.replace(/\{(\w+)\}/g, ':$1') || '/';
         const label = `${route.method} ${path}`;
+        assertRouteStatus(route.options.status, label);
         const compiled: CompiledRoute = {
           label,
-          controller: serviceIdentifier,
+          path,
           handler: route.handler,
-          parameters: compileParameters(
-            definition.parameters.get(route.handler) ?? [],
-            (implementationType.prototype[route.handler] as (...args: unknown[]) => unknown).length,
-            validators,
+          plan: compileRoutePlan(container, validators, {
             label,
-          ),
+            controller: serviceIdentifier,
+            dependencies: [...dependencies, ...definition.dependencies, ...(route.options.dependencies ?? [])],
+            handler: definition.parameters.get(route.handler) ?? [],
+            arity: (implementationType.prototype[route.handler] as (...args: unknown[]) => unknown).length,
+            pathParameters: [...path.matchAll(/:(\w+)/g)].map((match) => match[1] as string),
+          }),
           status: route.options.status,
           serialize: route.options.responseModel
             ? compileResponseModel(route.options.responseModel, validators, label)

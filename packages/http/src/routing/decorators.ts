@@ -1,8 +1,16 @@
-import { defineController, defineRoute, type HttpMethod, type RouteOptions } from './route-metadata.js';
+import {
+  type ControllerOptions,
+  defineController,
+  defineRoute,
+  type HttpMethod,
+  type RouteOptions,
+} from './route-metadata.js';
 
 /**
  * Marks a class as a controller whose routes live under `prefix`. Bind it in a
  * `ContainerModule` like any service (`bind(ItemsController).toSelf()`); `createApp` finds it.
+ * No `@injectable()` is needed (inversify 8 builds any class whose parameters name their
+ * tokens). `options.dependencies` are resolved for every request to its routes.
  *
  * @example
  * ```ts
@@ -12,8 +20,8 @@ import { defineController, defineRoute, type HttpMethod, type RouteOptions } fro
  * }
  * ```
  */
-export function Controller(prefix = ''): ClassDecorator {
-  return (target) => defineController(target, prefix);
+export function Controller(prefix = '', options: ControllerOptions = {}): ClassDecorator {
+  return (target) => defineController(target, prefix, options);
 }
 
 function route(method: HttpMethod) {

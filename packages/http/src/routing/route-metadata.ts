@@ -1,4 +1,5 @@
 import type { TSchema } from '@sinclair/typebox';
+import type { ServiceIdentifier } from 'inversify';
 import { RouteDefinitionError } from '../errors.js';
 
 /**
@@ -34,6 +35,24 @@ export interface RouteOptions {
   status?: number;
   /** Only what this schema declares is sent; a value that does not match it is a 500. */
   responseModel?: Schema;
+  /**
+   * Services resolved for every request of this route, for their side effects (auth, rate
+   * limits), after the app's and the controller's and before the handler.
+   */
+  dependencies?: readonly ServiceIdentifier[];
+}
+
+/**
+ * Options of `@Controller`.
+ *
+ * @example
+ * ```ts
+ * @Controller('/admin', { dependencies: [RequireAdmin] }) class AdminController {}
+ * ```
+ */
+export interface ControllerOptions {
+  /** Services resolved for every request to this controller's routes, after the app's dependencies. */
+  dependencies?: readonly ServiceIdentifier[];
 }
 
 /** Where a handler parameter's value comes from. */
@@ -53,6 +72,7 @@ export interface RouteDefinition {
 
 interface ControllerDefinition {
   prefix: string | undefined;
+  dependencies: readonly ServiceIdentifier[];
   routes: RouteDefinition[];
   parameters: Map<string | symbol, ParameterSource[]>;
 }
@@ -64,15 +84,17 @@ const controllers = new WeakMap<object, ControllerDefinition>();
 function definitionOf(target: object): ControllerDefinition {
   let definition = controllers.get(target);
   if (!definition) {
-    definition = { prefix: undefined, routes: [], parameters: new Map() };
+    definition = { prefix: undefined, dependencies: [], routes: [], parameters: new Map() };
     controllers.set(target, definition);
   }
   return definition;
 }
 
-/** @internal Records the controller prefix. */
-export function defineController(target: object, prefix: string): void {
-  definitionOf(target).prefix = prefix;
+/** @internal Records the controller prefix and options. */
+export function defineController(target: object, prefix: string, options: ControllerOptions): void {
+  const definition = definitionOf(target);
+  definition.prefix = prefix;
+  definition.dependencies = options.dependencies ?? [];
 }
 
 /** @internal Records a route on a controller class. */

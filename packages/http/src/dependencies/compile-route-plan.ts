@@ -1,0 +1,158 @@
+import type { HeraldContainer, RequestScope } from '@herald/core';
+import type { ServiceIdentifier } from 'inversify';
+import { RequestValidationError, RouteDefinitionError, type ValidationIssue } from '../errors.js';
+import type { Validators } from '../model/validators.js';
+import { compileParameters, issueKey } from '../params/compile-parameters.js';
+import type { RequestInputs } from '../params/RequestInputs.js';
+import type { ParameterSource } from '../routing/route-metadata.js';
+import { compileDependencyGraph, type DependencyNode } from './compile-dependency-graph.js';
+import { ParameterValuesToken } from './dependency-parameters.js';
+
+/** What one route asks of a request, compiled once at start-up. */
+export interface RoutePlan {
+  /**
+   * Solves the route for one request, inside its scope, in FastAPI's order: the inputs of the
+   * whole graph are validated; the dependencies are built (app → controller → route, the
+   * controller, the handler's `@Inject`s), sub-dependencies first, skipping those whose inputs
+   * are invalid — an `HTTPException` one of them throws answers at once; then the body is read
+   * (before the dependencies when one of them reads it) and every failure is one 422.
+   */
+  solve(input: RequestInputs, scope: RequestScope, readBody: () => Promise<unknown>): Promise<SolvedRoute>;
+}
+
+/** The controller instance and the handler's arguments. */
+export interface SolvedRoute {
+  readonly controller: Record<string | symbol, (...args: unknown[]) => unknown>;
+  readonly args: unknown[];
+}
+
+/** Everything that shapes a route's graph. */
+export interface RouteGraphDefinition {
+  /** `GET /items/:id`, for start-up errors. */
+  label: string;
+  controller: ServiceIdentifier;
+  /** App, controller and route dependencies, in that order. */
+  dependencies: readonly ServiceIdentifier[];
+  /** The handler's parameters, by index. */
+  handler: readonly ParameterSource[];
+  /** The handler's declared arity: every parameter must be decorated. */
+  arity: number;
+  /** The names of the route path's parameters (`/items/:id` → `id`). */
+  pathParameters: readonly string[];
+}
+
+/** Compiles a route's plan: its whole graph walked, its inputs merged into one validator per location. */
+export function compileRoutePlan(
+  container: HeraldContainer,
+  validators: Validators,
+  route: RouteGraphDefinition,
+): RoutePlan {
+  const { label, handler } = route;
+  // Without emitDecoratorMetadata nothing says what an undecorated parameter wants; refuse it
+  // at start-up rather than hand the handler `undefined` at request time.
+  for (let index = 0; index < route.arity; index++) {
+    if (!handler[index]) {
+      throw new RouteDefinitionError(
+        `Parameter ${index} of ${label} has no Herald decorator (@Param, @Query, @Header, @Cookie, @Body, @Res, @Inject)`,
+      );
+    }
+  }
+  const services = [...route.dependencies, route.controller];
+  // Where each handler `@Inject` argument sits among the roots, resolved after the controller.
+  const rootOf = handler.map((source) =>
+    source.kind === 'inject' ? services.push(source.token as ServiceIdentifier) - 1 : undefined,
+  );
+  const graph = compileDependencyGraph(container, services, label);
+  for (const source of [...graph.sources, ...handler]) {
+    // Otherwise every request would be a 422 for an input no client can send.
+    if (source.kind === 'path' && !route.pathParameters.includes(source.name)) {
+      throw new RouteDefinitionError(`${label} has no path parameter "${source.name}", yet its graph reads it`);
+    }
+  }
+  // The handler's own inputs come after its dependencies', as FastAPI reports them.
+  const parameters = compileParameters([...graph.sources, ...handler], validators, label);
+  const bodyFirst = graph.sources.some((source) => source.kind === 'body');
+  const providesValues = graph.sources.length > 0;
+  const controllerIndex = route.dependencies.length;
+  const roots = graph.roots;
+
+  const checkBody = async (input: RequestInputs, issues: ValidationIssue[], readBody: () => Promise<unknown>) => {
+    input.body = await readBody();
+    parameters.checkBody(input.body, issues);
+  };
+
+  return {
+    async solve(input, scope, readBody) {
+      const issues: ValidationIssue[] = [];
+      const values = parameters.read(input, issues);
+      if (bodyFirst) {
+        await checkBody(input, issues, readBody);
+        values.body = input.body;
+      }
+      // One value per request; every parameter token reads its field (see ParameterValuesToken).
+      if (providesValues) scope.provide(ParameterValuesToken, values);
+      const resolved: unknown[] = [];
+      if (issues.length === 0) {
+        // The common case: inversify builds each root with its sub-dependencies, in order.
+        for (const root of roots) resolved.push(await container.getAsync(root.service));
+      } else {
+        const invalid = invalidNodes(roots, new Set(issues.map(issueKey)));
+        const built = new Set<DependencyNode>();
+        for (const root of roots) resolved.push(await resolveValid(container, root, invalid, built));
+      }
+      if (!bodyFirst && parameters.readsBody) await checkBody(input, issues, readBody);
+      if (issues.length > 0) throw new RequestValidationError(parameters.sort(issues));
+      const args = handler.map((source, index) => {
+        switch (source.kind) {
+          case 'response':
+            return input.response;
+          case 'body':
+            return input.body;
+          case 'inject':
+            return resolved[rootOf[index] as number];
+          default:
+            return values[source.kind]?.[source.name];
+        }
+      });
+      return { controller: resolved[controllerIndex] as SolvedRoute['controller'], args };
+    },
+  };
+}
+
+/** The nodes that read an invalid input, directly or through a sub-dependency (failure path only). */
+function invalidNodes(roots: readonly DependencyNode[], invalidKeys: ReadonlySet<string>): Set<DependencyNode> {
+  const invalid = new Set<DependencyNode>();
+  const seen = new Set<DependencyNode>();
+  const check = (node: DependencyNode): boolean => {
+    if (seen.has(node)) return invalid.has(node);
+    seen.add(node);
+    let bad = node.reads.some((key) => invalidKeys.has(key));
+    for (const child of node.children) bad = check(child) || bad;
+    if (bad) invalid.add(node);
+    return bad;
+  };
+  for (const root of roots) check(root);
+  return invalid;
+}
+
+/**
+ * Builds what can be built when some inputs are invalid: a node whose inputs are all valid is
+ * built whole; one that is not is skipped (FastAPI does not call it) after its valid
+ * sub-dependencies were built, in declaration order — so their side effects and their
+ * `HTTPException`s happen as they would in FastAPI.
+ */
+async function resolveValid(
+  container: HeraldContainer,
+  node: DependencyNode,
+  invalid: ReadonlySet<DependencyNode>,
+  built: Set<DependencyNode>,
+): Promise<unknown> {
+  if (!invalid.has(node)) return container.getAsync(node.service);
+  // A shared sub-dependency is built once, as FastAPI's per-request cache would.
+  for (const child of node.children) {
+    if (built.has(child)) continue;
+    built.add(child);
+    await resolveValid(container, child, invalid, built);
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import { Writable } from 'node:stream';
+import { createApp } from '@herald/http';
+import { describe, expect, it } from 'vitest';
+import { createLogger, LoggerConfigurationError, requestLogging } from '../src/index.js';
+import { captureLines } from './serve-logged.js';
+
+describe('createLogger', () => {
+  it('writes JSON at the given level', () => {
+    const { sink, lines } = captureLines();
+    const logger = createLogger({ destination: sink, level: 'warn' });
+    logger.info('hidden');
+    logger.warn('shown');
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([[40, 'shown']]);
+  });
+
+  it('writes one human-readable line per entry when pretty, still redacted', async () => {
+    let text = '';
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        text += chunk;
+        done();
+      },
+    });
+    createLogger({ destination: sink, pretty: true }).info(
+      { headers: { cookie: 'c' }, status: 200 },
+      'request completed',
+    );
+    expect(text).toMatch(
+      /^\[[\d:.]+\] INFO: request completed \{"headers":\{"cookie":"\[Redacted\]"\},"status":200\}\n$/,
+    );
+  });
+
+  it('rejects an unknown level and a malformed redaction path at start-up', () => {
+    expect(() => createLogger({ level: 'verbose' })).toThrow(LoggerConfigurationError);
+    expect(() => createLogger({ level: 'verbose' })).toThrow(/unknown level "verbose"/);
+    expect(() => createLogger({ redact: ['a..b'] })).toThrow(
+      expect.objectContaining({ code: 'HERALD_ERR_LOGGER_CONFIG' }),
+    );
+  });
+
+  it('refuses requestLogging() installed twice, at start-up', async () => {
+    await expect(
+      createApp({
+        modules: [],
+        logger: createLogger({ level: 'silent' }),
+        plugins: [requestLogging(), requestLogging()],
+      }),
+    ).rejects.toThrow(/requestLogging\(\) is installed twice/);
+  });
+});
