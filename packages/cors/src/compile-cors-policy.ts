@@ -34,7 +34,8 @@ export interface CorsPolicy {
   anyHeader: boolean;
   headers: ReadonlySet<string>;
   allowHeadersValue: string;
-  exposeValue: string | undefined;
+  /** The listed exposed names, ready to send; empty when none. */
+  exposeValue: string;
   exposed: readonly string[];
   autoExpose: boolean;
   maxAge: string;
@@ -64,7 +65,7 @@ export function compileCorsPolicy(options: CorsOptions): CorsPolicy {
   const methods = allowMethods.includes('*') ? ALL_METHODS : allowMethods.map(checkedToken);
   const allowHeaders = listOf(options.allowHeaders ?? []);
   const anyHeader = allowHeaders.includes('*');
-  const headers = anyHeader ? [] : allowedHeaderNames(allowHeaders.map(checkedToken));
+  const headers = allowedHeaderNames(allowHeaders.map(checkedToken));
 
   const exposeList = listOf(options.exposeHeaders ?? []);
   const autoExpose = exposeList.includes('auto');
@@ -89,7 +90,7 @@ export function compileCorsPolicy(options: CorsOptions): CorsPolicy {
     anyHeader,
     headers: new Set(headers.map((name) => name.toLowerCase())),
     allowHeadersValue: headers.join(', '),
-    exposeValue: exposed.length > 0 ? exposed.join(', ') : undefined,
+    exposeValue: exposed.join(', '),
     exposed,
     autoExpose,
     maxAge: String(maxAge),
@@ -124,7 +125,8 @@ function compileRegex(pattern: string | RegExp | undefined): RegExp | undefined 
   }
 }
 
+/** A method or header name must be an RFC 9110 token (`*` is one). */
 function checkedToken(name: string): string {
-  if (name !== '*' && !isToken(name)) throw new CorsConfigurationError(`${JSON.stringify(name)} is not a valid token`);
+  if (!isToken(name)) throw new CorsConfigurationError(`${JSON.stringify(name)} is not a valid token`);
   return name;
 }

@@ -1,5 +1,18 @@
+import type { Response } from '@herald/core';
+import { Controller, Get, Res } from '@herald/http';
 import { describe, expect, it } from 'vitest';
 import { corsHeadersOf, serveWithCors } from './serve-with-cors.js';
+
+/** A route that writes a CORS header of its own beside an ordinary one. */
+@Controller()
+class OwnCorsHeaderController {
+  @Get('/own')
+  own(@Res() response: Response) {
+    response.headers.set('Access-Control-Max-Age', '5');
+    response.headers.set('X-Trace', 'abc');
+    return {};
+  }
+}
 
 const origin = 'https://app.example';
 
@@ -46,6 +59,17 @@ describe("exposeHeaders: 'auto'", () => {
     const response = await fetch(`${url}/nowhere`, { headers: { origin } });
     expect(response.status).toBe(404);
     expect(corsHeadersOf(response)).toEqual({ 'access-control-allow-origin': origin, vary: 'Origin' });
+  });
+
+  it('never exposes an Access-Control-* header the app set: scripts have no use for them', async () => {
+    const url = await serveWithCors({ allowOrigins: [origin], exposeHeaders: 'auto' }, OwnCorsHeaderController);
+    const response = await fetch(`${url}/own`, { headers: { origin } });
+    expect(corsHeadersOf(response)).toEqual({
+      'access-control-allow-origin': origin,
+      'access-control-max-age': '5',
+      'access-control-expose-headers': 'x-trace',
+      vary: 'Origin',
+    });
   });
 
   it('exposes nothing extra when it is off', async () => {

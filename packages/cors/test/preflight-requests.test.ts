@@ -37,13 +37,17 @@ describe('preflight requests', () => {
   });
 
   it('list a configured safelisted header once, as configured, and default max age to 600', async () => {
-    const url = await serveWithCors({ allowOrigins: [origin], allowHeaders: ['content-type', 'x-b', 'X-A'] });
+    // Sorted by lower-case name: `x_c` after `x-b` but before `xb`.
+    const url = await serveWithCors({
+      allowOrigins: [origin],
+      allowHeaders: ['content-type', 'XB', 'x-b', 'X_C', 'X-A'],
+    });
     const response = await preflight(`${url}/cat`, origin, 'GET', 'Content-Type');
     expect(response.status).toBe(200);
     expect(corsHeadersOf(response)).toEqual({
       'access-control-allow-origin': origin,
       'access-control-allow-methods': 'GET',
-      'access-control-allow-headers': 'Accept, Accept-Language, Content-Language, content-type, X-A, x-b',
+      'access-control-allow-headers': 'Accept, Accept-Language, Content-Language, content-type, X-A, x-b, X_C, XB',
       'access-control-max-age': '600',
       vary: 'Origin',
     });

@@ -22,6 +22,24 @@ describe('simple and actual requests', () => {
     });
   });
 
+  it('list every listed exposed header', async () => {
+    const url = await serveWithCors({ allowOrigins: ['*'], exposeHeaders: ['X-Cat-Dog', 'X-Request-Id'] });
+    const response = await get(`${url}/cat`);
+    expect(corsHeadersOf(response)).toEqual({
+      'access-control-allow-origin': '*',
+      'access-control-expose-headers': 'X-Cat-Dog, X-Request-Id',
+      vary: 'Accept-Encoding',
+    });
+  });
+
+  it('treat only an OPTIONS as a preflight, whatever other requests carry', async () => {
+    const url = await serveWithCors({ allowOrigins: [origin] });
+    const response = await get(`${url}/cat`, { origin, 'access-control-request-method': 'GET' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ message: 'Hello World' });
+    expect(corsHeadersOf(response)).toEqual({ 'access-control-allow-origin': origin, vary: 'Accept-Encoding, Origin' });
+  });
+
   it('send * for a wildcard without credentials, and no Vary', async () => {
     const url = await serveWithCors({ allowOrigins: ['*'] });
     const response = await get(`${url}/direct`);
