@@ -12,6 +12,16 @@ class OwnCorsHeaderController {
     response.headers.set('X-Trace', 'abc');
     return {};
   }
+
+  @Get('/cached')
+  cached(@Res() response: Response) {
+    for (const name of ['Cache-Control', 'Content-Language', 'Expires', 'Last-Modified', 'Pragma']) {
+      response.headers.set(name, 'Thu, 01 Jan 2037 00:00:00 GMT');
+    }
+    response.headers.set('Content-Type', 'application/json; charset=utf-8');
+    response.headers.set('X-Trace', 'abc');
+    return {};
+  }
 }
 
 const origin = 'https://app.example';
@@ -70,6 +80,13 @@ describe("exposeHeaders: 'auto'", () => {
       'access-control-expose-headers': 'x-trace',
       vary: 'Origin',
     });
+  });
+
+  it('never lists the CORS-safelisted response headers scripts can already read (Fetch standard)', async () => {
+    const url = await serveWithCors({ allowOrigins: [origin], exposeHeaders: 'auto' }, OwnCorsHeaderController);
+    const response = await fetch(`${url}/cached`, { headers: { origin } });
+    expect(response.headers.get('cache-control')).toBe('Thu, 01 Jan 2037 00:00:00 GMT');
+    expect(response.headers.get('access-control-expose-headers')).toBe('x-trace');
   });
 
   it('exposes nothing extra when it is off', async () => {
