@@ -48,10 +48,31 @@ export class InvalidCookieError extends HeraldError {
   }
 }
 
-/** A status code that is not an integer from 100 to 599. */
+/**
+ * A status that cannot be a response's final status: anything but an integer from 200 to 599.
+ * 1xx are interim responses (RFC 9110 §15.2): sent as final, the client would take the next
+ * response on the connection — another request's — as the answer to this one.
+ */
 export class InvalidStatusError extends HeraldError {
   constructor(status: unknown) {
-    super('HERALD_ERR_INVALID_STATUS', `Invalid status code ${String(status)}: expected an integer from 100 to 599`);
+    super(
+      'HERALD_ERR_INVALID_STATUS',
+      `Invalid status code ${String(status)}: a final status is an integer from 200 to 599 (1xx are interim)`,
+    );
+  }
+}
+
+/**
+ * A header that frames the message on the wire (`content-length`, `transfer-encoding`,
+ * `connection`, `keep-alive`, `upgrade`, `trailer`): the adapter computes those from the body it
+ * writes, so an app value could only contradict it (RFC 9112 §6.1, §6.3; RFC 9110 §7.6.1).
+ */
+export class FramingHeaderError extends HeraldError {
+  constructor(name: string) {
+    super(
+      'HERALD_ERR_FRAMING_HEADER',
+      `Header "${name}" frames the message and belongs to the framework: it is computed when the response is written`,
+    );
   }
 }
 

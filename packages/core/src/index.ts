@@ -4,6 +4,7 @@ export { type BoundService, HeraldContainer } from './container/HeraldContainer.
 export {
   CaptiveDependencyError,
   CleanupError,
+  FramingHeaderError,
   HeraldError,
   InvalidCookieError,
   InvalidHeaderNameError,
@@ -15,7 +16,13 @@ export {
   ScopeClosedError,
   ScopedValueMissingError,
 } from './errors.js';
-export { assertHeaderName, assertHeaderValue, assertStatus, isToken } from './response/field-validation.js';
+export {
+  assertHeaderField,
+  assertHeaderName,
+  assertHeaderValue,
+  assertStatus,
+  isToken,
+} from './response/field-validation.js';
 export { Response } from './response/Response.js';
 export { ResponseHeaders } from './response/ResponseHeaders.js';
 export { type CookieOptions, type DeleteCookieOptions, serializeSetCookie } from './response/set-cookie.js';

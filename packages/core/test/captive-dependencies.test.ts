@@ -22,6 +22,18 @@ class UsesSession {
   constructor(@inject('session') readonly session: unknown) {}
 }
 
+const HeadersAlias = Symbol('HeadersAlias');
+
+@injectable()
+class UsesAlias {
+  constructor(@inject(HeadersAlias) readonly headers: Headers) {}
+}
+
+@injectable()
+class PropertyInjected {
+  @inject(Response) readonly response!: Response;
+}
+
 describe('captive dependencies', () => {
   it('reject a singleton that reaches the Response through transient services, naming the chain', async () => {
     const modules = [
@@ -51,6 +63,32 @@ describe('captive dependencies', () => {
       }),
     ];
     await expect(createContainer({ modules })).rejects.toMatchObject({ chain: ['UsesSession', 'session'] });
+  });
+
+  it('follow toService() redirections', async () => {
+    const modules = [
+      new ContainerModule(({ bind }) => {
+        bind(Headers).toSelf();
+        bind(HeadersAlias).toService(Headers);
+        bind(UsesAlias).toSelf().inSingletonScope();
+      }),
+    ];
+    await expect(createContainer({ modules })).rejects.toMatchObject({
+      code: 'HERALD_ERR_CAPTIVE_DEPENDENCY',
+      chain: ['UsesAlias', 'HeadersAlias', 'Headers', 'Response'],
+    });
+  });
+
+  it('follow property injections', async () => {
+    const modules = [
+      new ContainerModule(({ bind }) => {
+        bind(PropertyInjected).toSelf().inSingletonScope();
+      }),
+    ];
+    await expect(createContainer({ modules })).rejects.toMatchObject({
+      code: 'HERALD_ERR_CAPTIVE_DEPENDENCY',
+      chain: ['PropertyInjected', 'Response'],
+    });
   });
 
   it('accept the same graph when the top service is transient or request-scoped', async () => {

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidCookieError, InvalidHeaderNameError, InvalidHeaderValueError, Response } from '../src/index.js';
+import {
+  FramingHeaderError,
+  InvalidCookieError,
+  InvalidHeaderNameError,
+  InvalidHeaderValueError,
+  Response,
+} from '../src/index.js';
+
+/** Runs `write` and returns what it threw, so a test can look at the error's stack. */
+function thrownBy(write: () => unknown): Error {
+  try {
+    write();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the write to throw');
+}
 
 describe('header validation', () => {
   it.each([
@@ -23,6 +39,33 @@ describe('header validation', () => {
       expect.objectContaining({ code: 'HERALD_ERR_INVALID_HEADER_NAME' }),
     );
   });
+
+  it('refuses a character outside Latin-1 at the call site', () => {
+    const response = new Response();
+    function setEuroPrice() {
+      response.headers.set('X', '€');
+    }
+    const error = thrownBy(setEuroPrice);
+    expect(error).toBeInstanceOf(InvalidHeaderValueError);
+    expect(error.stack).toContain('setEuroPrice');
+    expect(response.headers.has('x')).toBe(false);
+  });
+
+  it.each(['Content-Length', 'transfer-encoding', 'Connection', 'Keep-Alive', 'Upgrade', 'TRAILER'])(
+    'refuses the framing header %s at the call site, with set and append',
+    (name) => {
+      const response = new Response();
+      function setFraming() {
+        response.headers.set(name, 'chunked');
+      }
+      const error = thrownBy(setFraming);
+      expect(error).toBeInstanceOf(FramingHeaderError);
+      expect(error).toMatchObject({ code: 'HERALD_ERR_FRAMING_HEADER' });
+      expect(error.stack).toContain('setFraming');
+      expect(() => response.headers.append(name, 'close')).toThrow(FramingHeaderError);
+      expect([...response.headers]).toEqual([]);
+    },
+  );
 
   it('accepts tabs, spaces and obs-text in values', () => {
     const response = new Response();
@@ -59,6 +102,15 @@ describe('cookie validation', () => {
     expect(() => new Response().setCookie('a', 'b', { maxAge: 1.5 })).toThrow(InvalidCookieError);
   });
 
+  it('refuses a partitioned cookie without secure (CHIPS requires it), and sends one with it', () => {
+    const response = new Response();
+    expect(() => response.setCookie('chip', '1', { partitioned: true })).toThrow(InvalidCookieError);
+    expect(() => response.setCookie('chip', '1', { partitioned: true })).toThrow(/partitioned/);
+    expect(response.headers.has('set-cookie')).toBe(false);
+    response.setCookie('chip', '1', { partitioned: true, secure: true });
+    expect(response.headers.get('set-cookie')).toBe('chip=1; Path=/; Secure; Partitioned; SameSite=Lax');
+  });
+
   it('adds one Set-Cookie per call with Starlette defaults', () => {
     const response = new Response();
     response.setCookie('session', 'abc', { httpOnly: true, maxAge: 60 });
@@ -73,11 +125,17 @@ describe('cookie validation', () => {
 });
 
 describe('status validation', () => {
-  it.each([99, 600, 200.5, Number.NaN])('refuses %s', (status) => {
+  it.each([99, 100, 103, 199, 600, 700, 200.5, Number.NaN])('refuses %s', (status) => {
     const response = new Response();
     expect(() => {
       response.status = status;
     }).toThrow(expect.objectContaining({ code: 'HERALD_ERR_INVALID_STATUS' }));
     expect(response.status).toBeUndefined();
+  });
+
+  it.each([200, 204, 304, 404, 599])('accepts the final status %s', (status) => {
+    const response = new Response();
+    response.status = status;
+    expect(response.status).toBe(status);
   });
 });

@@ -6,21 +6,40 @@ const Config = Symbol('Config');
 const Greeting = Symbol('Greeting');
 
 describe('module loading', () => {
-  it('loads sync and async modules in order', async () => {
+  it('loads sync and async modules one after the other, in the order given', async () => {
+    // The first module is async and slow: loading in parallel or in reverse would finish the
+    // second one first, and bind Greeting before the Config it reads at load time exists.
+    const finished: string[] = [];
     const container = await createContainer({
       modules: [
         new ContainerModule(async ({ bind }) => {
-          await new Promise((resolve) => setTimeout(resolve, 5));
+          await new Promise((resolve) => setTimeout(resolve, 20));
           bind(Config).toConstantValue({ name: 'herald' });
+          finished.push('config');
         }),
-        new ContainerModule(({ bind }) => {
-          bind(Greeting)
-            .toResolvedValue((config: { name: string }) => `hello ${config.name}`, [Config])
-            .inSingletonScope();
+        new ContainerModule(({ bind, isBound }) => {
+          bind(Greeting).toConstantValue(isBound(Config) ? 'config was bound first' : 'config was missing');
+          finished.push('greeting');
         }),
       ],
     });
-    expect(container.get(Greeting)).toBe('hello herald');
+    expect(finished).toEqual(['config', 'greeting']);
+    expect(container.get(Greeting)).toBe('config was bound first');
+  });
+
+  it("lets a later module rebind an earlier module's service", async () => {
+    const container = await createContainer({
+      modules: [
+        new ContainerModule(async ({ bind }) => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          bind(Config).toConstantValue({ name: 'production' });
+        }),
+        new ContainerModule(({ rebind }) => {
+          rebind(Config).toConstantValue({ name: 'test double' });
+        }),
+      ],
+    });
+    expect(container.get(Config)).toEqual({ name: 'test double' });
   });
 
   it('names the module that failed and why, keeping the cause', async () => {

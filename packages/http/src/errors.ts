@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { assertHeaderName, assertHeaderValue, assertStatus, HeraldError } from '@herald/core';
+import { assertHeaderField, assertStatus, HeraldError } from '@herald/core';
 
 /**
  * Every error `@herald/http` throws or answers with, each with a stable `code`. Client errors
@@ -24,7 +24,9 @@ export interface ValidationIssue {
 /**
  * Raise it from a handler or dependency to answer with `status` and `{"detail": detail}`; the
  * detail defaults to the status's reason phrase. Headers set on the request's temporal
- * `Response` are kept; the exception's own win on conflict.
+ * `Response` are kept (its `Content-Type` aside: it was meant for the success body); the
+ * exception's own win on conflict. The status (200–599) and headers are checked here, so a bad
+ * one throws where the exception is raised.
  *
  * @example
  * ```ts
@@ -40,10 +42,7 @@ export class HTTPException extends HeraldError {
     super(code, typeof detail === 'string' ? detail : `HTTP ${status}`);
     // Checked here, where the exception is raised, rather than when the response is written.
     assertStatus(status);
-    for (const [name, value] of Object.entries(headers)) {
-      assertHeaderName(name);
-      assertHeaderValue(name, value);
-    }
+    for (const [name, value] of Object.entries(headers)) assertHeaderField(name, value);
     this.status = status;
     this.detail = detail ?? STATUS_CODES[status] ?? 'Error';
     this.headers = headers;
@@ -51,10 +50,13 @@ export class HTTPException extends HeraldError {
 }
 
 /**
- * A client error Herald raises itself (404, 405, 400, 413, 415, 422). Its headers (`Allow`,
- * `Connection`) are the framework's, so they stay out of `OutgoingResponse.appHeaderNames`.
+ * A client error Herald raises itself (404, 405, 400, 413, 415, 422). Its headers (`Allow`) are
+ * the framework's, so they stay out of `OutgoingResponse.appHeaderNames`.
  */
-export abstract class FrameworkHTTPException extends HTTPException {}
+export abstract class FrameworkHTTPException extends HTTPException {
+  /** Whether the connection must close after the answer, sent as `Connection: close` by the adapter. */
+  readonly closeConnection: boolean = false;
+}
 
 /** 422: parameters or body failed their schemas; every failure of the request is listed. */
 export class RequestValidationError extends FrameworkHTTPException {
@@ -63,18 +65,46 @@ export class RequestValidationError extends FrameworkHTTPException {
   }
 }
 
-/** 400: the body claims to be JSON but does not parse. */
+/** 400: the body claims to be JSON but does not parse, or is not valid UTF-8 (RFC 8259 §8.1). */
 export class MalformedBodyError extends FrameworkHTTPException {
   constructor() {
     super(400, 'Malformed JSON body', {}, 'HERALD_ERR_MALFORMED_BODY');
   }
 }
 
+/**
+ * The client closed the connection, or node timed it out (408), before the body was complete.
+ * Nobody is left to answer: Herald logs it at info level, not as a server error.
+ */
+export class ClientAbortedError extends FrameworkHTTPException {
+  override readonly closeConnection = true;
+
+  constructor() {
+    super(400, 'The request body was not received completely', {}, 'HERALD_ERR_CLIENT_ABORTED');
+  }
+}
+
+/**
+ * 400: the JSON body nests arrays or objects deeper than 1,000 levels (`MAX_JSON_DEPTH`).
+ *
+ * @example
+ * ```ts
+ * new BodyTooDeepError(1000).code; // 'HERALD_ERR_BODY_TOO_DEEP'
+ * ```
+ */
+export class BodyTooDeepError extends FrameworkHTTPException {
+  constructor(limit: number) {
+    super(400, `JSON body is nested deeper than ${limit} levels`, {}, 'HERALD_ERR_BODY_TOO_DEEP');
+  }
+}
+
 /** 413: the body is larger than the app's `bodyLimit` (RFC 9110 §15.5.14). */
 export class BodyTooLargeError extends FrameworkHTTPException {
+  // The rest of the body is never read, so the connection cannot be reused (RFC 9112 §9.6).
+  override readonly closeConnection = true;
+
   constructor(limit: number) {
-    // The rest of the body is never read, so the connection cannot be reused (RFC 9112 §9.6).
-    super(413, `Request body is larger than ${limit} bytes`, { connection: 'close' }, 'HERALD_ERR_BODY_TOO_LARGE');
+    super(413, `Request body is larger than ${limit} bytes`, {}, 'HERALD_ERR_BODY_TOO_LARGE');
   }
 }
 
@@ -113,6 +143,13 @@ export class ResponseValidationError extends HeraldError {
 export class RouteDefinitionError extends HeraldError {
   constructor(message: string) {
     super('HERALD_ERR_ROUTE_DEFINITION', message);
+  }
+}
+
+/** A `limits` option of `createApp` is not a usable number; thrown by `createApp`. */
+export class InvalidServerLimitError extends HeraldError {
+  constructor(name: string, value: unknown, expected: string) {
+    super('HERALD_ERR_INVALID_LIMIT', `limits.${name} must be ${expected}, got ${String(value)}`);
   }
 }
 

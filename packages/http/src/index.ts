@@ -1,9 +1,13 @@
-export { App, IncomingRequest, type ListenOptions } from './app/App.js';
+export { App, type CloseOptions, IncomingRequest, type ListenOptions } from './app/App.js';
 export { type AppOptions, createApp } from './app/createApp.js';
+export type { ServerLimits } from './app/ServerLimits.js';
 export {
   AppNotListeningError,
+  BodyTooDeepError,
   BodyTooLargeError,
+  ClientAbortedError,
   HTTPException,
+  InvalidServerLimitError,
   MalformedBodyError,
   MethodNotAllowedError,
   NotFoundError,

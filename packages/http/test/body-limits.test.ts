@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { Body, Controller, Post } from '../src/index.js';
+import { rawConnect, rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
 let received: unknown;
@@ -47,10 +48,61 @@ describe('request bodies', () => {
     expect(response.status).toBe(413);
   });
 
-  it('accepts a body up to the limit', async () => {
+  it('accepts a body of exactly bodyLimit bytes and refuses one byte more', async () => {
     const { url } = await serve([EchoController], { bodyLimit: 64 });
-    const response = await postChunked(url, ['{"a":', '1}']);
-    expect(response.status).toBe(200);
+    const exact = JSON.stringify({ text: 'x'.repeat(64 - '{"text":""}'.length) });
+    expect(Buffer.byteLength(exact)).toBe(64);
+    expect((await post(url, exact)).status).toBe(200);
+    expect((await postChunked(url, [exact.slice(0, 30), exact.slice(30)])).status).toBe(200);
+    const over = JSON.stringify({ text: 'x'.repeat(65 - '{"text":""}'.length) });
+    expect((await post(url, over)).status).toBe(413);
+    expect((await postChunked(url, [over.slice(0, 30), over.slice(30)])).status).toBe(413);
+  });
+
+  it('refuses a chunked body over the limit while the client is still sending', async () => {
+    const { url } = await serve([EchoController], { bodyLimit: 64 });
+    const socket = rawConnect(url);
+    let reply = '';
+    socket.on('data', (chunk) => (reply += chunk));
+    socket.on('error', () => {});
+    socket.write(
+      'POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
+    );
+    const chunk = `{"text":"${'x'.repeat(100)}`;
+    socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    // The request is not finished (no last chunk), yet the answer comes.
+    for (let attempt = 0; attempt < 100 && !reply.includes('\r\n\r\n'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    socket.destroy();
+    expect(reply).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply).toMatch(/connection: close/i);
+  });
+
+  it('answers Expect: 100-continue over the limit with 413, never inviting the upload', async () => {
+    const { url } = await serve([EchoController], { bodyLimit: 64 });
+    const reply = await rawExchange(
+      url,
+      'POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n',
+    );
+    expect(reply.text).toMatch(/^HTTP\/1\.1 413 /);
+    expect(reply.text).not.toContain('100 Continue');
+  });
+
+  it('invites the upload of Expect: 100-continue within the limit', async () => {
+    const { url } = await serve([EchoController], { bodyLimit: 64 });
+    const socket = rawConnect(url);
+    let reply = '';
+    socket.on('data', (chunk) => {
+      reply += chunk;
+      if (reply === 'HTTP/1.1 100 Continue\r\n\r\n') socket.write('{"a":1}');
+    });
+    socket.write(
+      'POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 7\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n',
+    );
+    await new Promise((resolve) => socket.on('close', resolve));
+    expect(reply).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK\r\n/);
+    expect(reply).toContain('{"keys":["a"],"polluted":null}');
   });
 
   it('answers malformed JSON with 400', async () => {
@@ -64,6 +116,24 @@ describe('request bodies', () => {
     const { url } = await serve([EchoController]);
     const response = await post(url, 'a=1', 'application/x-www-form-urlencoded');
     expect(response.status).toBe(415);
+  });
+
+  it('answers a JSON media type hidden in a parameter with 415', async () => {
+    const { url } = await serve([EchoController]);
+    expect((await post(url, '{"a":1}', 'text/plain; x=application/json')).status).toBe(415);
+  });
+
+  it('answers invalid UTF-8 with 400 instead of storing U+FFFD', async () => {
+    const { url } = await serve([EchoController]);
+    const body = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    const response = await fetch(`${url}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ detail: 'Malformed JSON body' });
+    expect((await post(url, '{"name":"é€😀"}')).status).toBe(200);
   });
 
   it('accepts +json media types with parameters', async () => {

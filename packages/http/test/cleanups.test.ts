@@ -26,11 +26,16 @@ class WorkController {
 
   @Get('/leaky')
   leaky(@Inject(RequestScope) scope: RequestScope) {
+    // Cleanups run last registered first: the failing one runs between the two others, so a
+    // failure that stopped the loop would skip 'registered first'.
+    scope.addCleanup(() => {
+      events.push('registered first');
+    });
     scope.addCleanup(() => {
       throw new Error('could not release the connection');
     });
     scope.addCleanup(() => {
-      events.push('other cleanup ran');
+      events.push('registered last');
     });
     return { ok: true };
   }
@@ -76,7 +81,7 @@ describe('a failing cleanup', () => {
     for (let attempt = 0; attempt < 50 && !logs.some((line) => line.msg === 'Request cleanup failed'); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    expect(events).toEqual(['other cleanup ran']);
+    expect(events).toEqual(['registered last', 'registered first']);
     expect(logs).toContainEqual(
       expect.objectContaining({
         level: 50,

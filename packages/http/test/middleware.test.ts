@@ -1,4 +1,4 @@
-import { ResponseAlreadySentError } from '@herald/core';
+import { type Response, ResponseAlreadySentError } from '@herald/core';
 import { describe, expect, it } from 'vitest';
 import { appendVary, Controller, Get, type Middleware, OutgoingResponse } from '../src/index.js';
 import { serve } from './serve.js';
@@ -56,6 +56,22 @@ describe('middleware', () => {
     expect((await fetch(`${url}/ping`)).status).toBe(401);
     expect(reached).toBe(false);
     expect((await fetch(`${url}/ping`, { headers: { 'x-key': 'open sesame' } })).status).toBe(200);
+  });
+
+  it('seals the temporal Response when it answers without next: a later write throws', async () => {
+    let temporal: Response | undefined;
+    const gate: Middleware = (context) => {
+      temporal = context.response;
+      context.response.headers.set('x-before', 'kept');
+      return new OutgoingResponse(401, '{"detail":"Unauthorized"}');
+    };
+    const { url } = await serve([PingController], { middleware: [gate] });
+    expect((await fetch(`${url}/ping`)).status).toBe(401);
+    expect(temporal?.sent).toBe(true);
+    expect(() => temporal?.headers.set('x-late', '1')).toThrow(ResponseAlreadySentError);
+    expect(() => {
+      if (temporal) temporal.status = 200;
+    }).toThrow(ResponseAlreadySentError);
   });
 
   it('turns its own failure into a bare 500', async () => {

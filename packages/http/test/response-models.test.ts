@@ -20,6 +20,27 @@ class ItemsController {
   }
 }
 
+// Defaults on optional properties: what FastAPI users write for `label: str = 'unnamed'`.
+const WithDefaults = Type.Object({
+  id: Type.Integer(),
+  label: Type.Optional(Type.String({ default: 'unnamed' })),
+  meta: Type.Object({
+    views: Type.Optional(Type.Integer({ default: 0 })),
+    tags: Type.Optional(Type.Array(Type.String(), { default: [] })),
+  }),
+  parts: Type.Array(Type.Object({ kind: Type.Optional(Type.String({ default: 'plain' })) })),
+});
+const sparse = { id: 7, meta: {}, parts: [{}], extra: 'not sent' };
+const sparseSnapshot = structuredClone(sparse);
+
+@Controller('/sparse')
+class SparseController {
+  @Get('', { responseModel: WithDefaults })
+  read() {
+    return sparse;
+  }
+}
+
 describe('response models', () => {
   it('send only declared properties and never mutate the returned object', async () => {
     const { url } = await serve([ItemsController]);
@@ -28,6 +49,18 @@ describe('response models', () => {
     expect(JSON.parse(text)).toEqual({ id: 1, name: 'Plumbus', tags: ['fleeb'] });
     expect(text).not.toContain('do-not-send');
     expect(stored).toEqual(snapshot);
+  });
+
+  it('with defaults never write them into the returned object, nested ones included', async () => {
+    const { url } = await serve([SparseController]);
+    const response = await fetch(`${url}/sparse`);
+    expect(response.status).toBe(200);
+    const sent = await response.json();
+    expect(sent).toMatchObject({ id: 7 });
+    expect(sent).not.toHaveProperty('extra');
+    expect(sparse).toStrictEqual(sparseSnapshot);
+    expect(sparse.meta).toStrictEqual({});
+    expect(sparse.parts).toStrictEqual([{}]);
   });
 
   it('filter every element of a list model', async () => {

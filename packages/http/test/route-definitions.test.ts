@@ -1,7 +1,8 @@
-import { ContainerModule } from 'inversify';
+import type { IncomingMessage } from 'node:http';
+import { ContainerModule, inject, injectable } from 'inversify';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { Controller, createApp, Get, Query } from '../src/index.js';
+import { Controller, createApp, Get, IncomingRequest, Query } from '../src/index.js';
 
 @Controller('/items')
 class Undecorated {
@@ -35,6 +36,24 @@ class BadSchema {
   }
 }
 
+@Controller('/hints')
+class EarlyHintsRoute {
+  @Get('', { status: 103 })
+  hints() {
+    return {};
+  }
+}
+
+@injectable()
+class RequestAware {
+  constructor(@inject(IncomingRequest) readonly request: IncomingMessage) {}
+}
+
+@injectable()
+class RequestCache {
+  constructor(@inject(RequestAware) readonly aware: RequestAware) {}
+}
+
 const appWith = (...controllers: Array<new () => unknown>) =>
   createApp({
     logger: pino({ level: 'silent' }),
@@ -63,5 +82,29 @@ describe('createApp refuses a wrongly declared route', () => {
     await expect(appWith(BadSchema)).rejects.toThrow(
       routeDefinitionError(/Invalid schema for query parameters of GET \/search/),
     );
+  });
+
+  it('when its status option is not a final status (1xx or out of range)', async () => {
+    await expect(appWith(EarlyHintsRoute)).rejects.toThrow(
+      routeDefinitionError(/Invalid status of GET \/hints: .*103/),
+    );
+  });
+});
+
+describe('createApp refuses a captive dependency on the request', () => {
+  it('when a singleton reaches IncomingRequest, naming the chain', async () => {
+    const failure = createApp({
+      logger: pino({ level: 'silent' }),
+      modules: [
+        new ContainerModule(({ bind }) => {
+          bind(RequestAware).toSelf();
+          bind(RequestCache).toSelf().inSingletonScope();
+        }),
+      ],
+    });
+    await expect(failure).rejects.toMatchObject({
+      code: 'HERALD_ERR_CAPTIVE_DEPENDENCY',
+      chain: ['RequestCache', 'RequestAware', 'IncomingRequest'],
+    });
   });
 });

@@ -1,6 +1,7 @@
-import { request } from 'node:http';
+import type { Response } from '@herald/core';
 import { describe, expect, it } from 'vitest';
-import { Controller, Delete, Get, Param, Post } from '../src/index.js';
+import { Controller, Delete, Get, Head, Param, Post, Res } from '../src/index.js';
+import { rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
 @Controller('/items')
@@ -19,16 +20,17 @@ class ItemsController {
   }
 }
 
-function head(url: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'HEAD' }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+@Controller('/files')
+class FilesController {
+  @Get('/report')
+  read() {
+    return { from: 'get' };
+  }
+
+  @Head('/report')
+  head(@Res() response: Response) {
+    response.headers.set('x-handled-by', 'head');
+  }
 }
 
 describe('routing', () => {
@@ -55,9 +57,20 @@ describe('routing', () => {
 
   it('serves HEAD for GET routes with the GET length and no body', async () => {
     const { url } = await serve([ItemsController]);
-    const response = await head(`${url}/items/42`);
-    expect(response.status).toBe(200);
-    expect(response.headers['content-length']).toBe(String('{"id":"42"}'.length));
-    expect(response.body).toBe('');
+    // A raw socket: node's client never reads a HEAD body, so it could not see one sent by mistake.
+    const reply = await rawExchange(url, 'HEAD /items/42 HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n');
+    const [head, body] = reply.text.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(head).toContain(`content-length: ${'{"id":"42"}'.length}`);
+    expect(body).toBe('');
+    expect(reply.closedByServer).toBe(true);
+  });
+
+  it('serves @Get and @Head on one path, HEAD reaching the @Head handler', async () => {
+    const { url } = await serve([FilesController]);
+    expect(await (await fetch(`${url}/files/report`)).json()).toEqual({ from: 'get' });
+    const reply = await rawExchange(url, 'HEAD /files/report HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n');
+    expect(reply.text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(reply.text).toContain('x-handled-by: head');
   });
 });

@@ -1,7 +1,18 @@
 import { Response } from '@herald/core';
 import { inject, injectable } from 'inversify';
 import { describe, expect, it } from 'vitest';
-import { Controller, Get, HTTPException, Inject, JSONResponse, Res } from '../src/index.js';
+import {
+  appendVary,
+  Controller,
+  Get,
+  HTTPException,
+  Inject,
+  JSONResponse,
+  type Middleware,
+  Res,
+} from '../src/index.js';
+import { parseResponse } from './parse-response.js';
+import { rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
 @injectable()
@@ -83,6 +94,25 @@ class MergeController {
     return { id: 1 };
   }
 
+  @Get('/vary-star')
+  varyStar(@Res() response: Response) {
+    response.headers.set('Vary', '*');
+    return {};
+  }
+
+  @Get('/direct-status')
+  directStatus(@Res() response: Response) {
+    response.status = 201;
+    return new JSONResponse({ queued: true }, { status: 202 });
+  }
+
+  @Get('/not-modified')
+  notModified(@Res() response: Response) {
+    response.status = 304;
+    response.headers.set('ETag', '"v1"');
+    return { unchanged: true };
+  }
+
   @Get('/accepted', { status: 201 })
   accepted(@Res() response: Response) {
     response.status = 202;
@@ -133,6 +163,36 @@ describe('the temporal Response merge', () => {
     const { url } = await serve([MergeController]);
     expect((await fetch(`${url}/created`)).status).toBe(201);
     expect((await fetch(`${url}/accepted`)).status).toBe(202);
+  });
+
+  it('keeps a temporal Vary: * exactly * when middleware appends Origin (RFC 9110 §12.5.5)', async () => {
+    const origin: Middleware = async (_context, next) => {
+      const response = await next();
+      appendVary(response.headers, 'Origin');
+      return response;
+    };
+    const { url } = await serve([MergeController], { middleware: [origin] });
+    expect((await fetch(`${url}/vary-star`)).headers.get('vary')).toBe('*');
+  });
+
+  it("lets a returned response's own status win over a temporal one", async () => {
+    const { url } = await serve([MergeController]);
+    const response = await fetch(`${url}/direct-status`);
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ queued: true });
+  });
+
+  it('sends a temporal 304 with its headers but no content-type, no length and no body, on the wire', async () => {
+    const { url } = await serve([MergeController]);
+    const raw = (await rawExchange(url, 'GET /not-modified HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).text;
+    const reply = parseResponse(raw);
+    expect(reply.status).toBe(304);
+    expect(reply.headers).toContainEqual(['etag', '"v1"']);
+    const names = reply.headers.map(([name]) => name);
+    expect(names).not.toContain('content-type');
+    expect(names).not.toContain('content-length');
+    expect(names).not.toContain('transfer-encoding');
+    expect(reply.rest).toBe('');
   });
 
   it('keeps a direct JSONResponse headers and adds the temporal ones, its own winning', async () => {

@@ -24,7 +24,7 @@ export class Response {
   #status: number | undefined;
   #sent = false;
 
-  /** The status to send; `undefined` until set. Only integers from 100 to 599 are accepted. */
+  /** The status to send; `undefined` until set. Only final statuses, integers from 200 to 599, are accepted. */
   get status(): number | undefined {
     return this.#status;
   }

@@ -1,9 +1,10 @@
-import { assertHeaderName, assertHeaderValue } from './field-validation.js';
+import { assertHeaderField } from './field-validation.js';
 
 /**
  * Case-insensitive, multi-valued, insertion-ordered response headers. Names are stored lower
  * case (HTTP field names are case-insensitive, RFC 9110 §5.1); every write is validated where it
- * happens, so a bad value fails in the dependency that set it rather than while sending.
+ * happens, so a bad value fails in the dependency that set it rather than while sending. Framing
+ * headers (`content-length`, `transfer-encoding`, `connection`, …) are refused: the adapter owns them.
  *
  * @example
  * ```ts
@@ -70,8 +71,7 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
 
   #checked(name: string, value: string, operation: string): string {
     this.#assertWritable(`${operation} header "${name}"`);
-    assertHeaderName(name);
-    assertHeaderValue(name, value);
+    assertHeaderField(name, value);
     return name.toLowerCase();
   }
 }

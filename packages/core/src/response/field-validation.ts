@@ -1,4 +1,4 @@
-import { InvalidHeaderNameError, InvalidHeaderValueError, InvalidStatusError } from '../errors.js';
+import { FramingHeaderError, InvalidHeaderNameError, InvalidHeaderValueError, InvalidStatusError } from '../errors.js';
 
 // RFC 9110 §5.1: field-name = token; token = 1*tchar.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -6,6 +6,18 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // This is exactly what node:http rejects at write time; checking it here moves the failure to
 // the line that set the header instead of a crash while sending.
 const FORBIDDEN_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
+// Fields that say where the message ends or what happens to the connection (RFC 9112 §6, §9;
+// RFC 9110 §7.6). A second, app-set `Transfer-Encoding` beside the computed `Content-Length` is
+// the shape of request smuggling's response side; `Connection` can also strip other headers at
+// a proxy. Only the adapter writes them.
+const FRAMING_HEADERS: ReadonlySet<string> = new Set([
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'trailer',
+]);
 
 /**
  * Returns `true` when `name` is an RFC 9110 token, the grammar of header and cookie names.
@@ -45,13 +57,31 @@ export function assertHeaderValue(name: string, value: string): void {
 }
 
 /**
- * Throws `InvalidStatusError` unless `status` is an integer from 100 to 599.
+ * Checks a header an app sets: a token name (`InvalidHeaderNameError`), not a framing header
+ * (`FramingHeaderError`), and a value without forbidden characters (`InvalidHeaderValueError`).
+ * Every app-facing header write goes through it, so the stack points at the line that set it.
+ *
+ * @example
+ * ```ts
+ * assertHeaderField('X-Trace', 'abc');            // ok
+ * assertHeaderField('Transfer-Encoding', 'gzip'); // throws HERALD_ERR_FRAMING_HEADER
+ * ```
+ */
+export function assertHeaderField(name: string, value: string): void {
+  assertHeaderName(name);
+  if (FRAMING_HEADERS.has(name.toLowerCase())) throw new FramingHeaderError(name);
+  assertHeaderValue(name, value);
+}
+
+/**
+ * Throws `InvalidStatusError` unless `status` can be a final status: an integer from 200 to 599.
  *
  * @example
  * ```ts
  * assertStatus(204); // ok
+ * assertStatus(103); // throws HERALD_ERR_INVALID_STATUS
  * ```
  */
 export function assertStatus(status: number): void {
-  if (!Number.isInteger(status) || status < 100 || status > 599) throw new InvalidStatusError(status);
+  if (!Number.isInteger(status) || status < 200 || status > 599) throw new InvalidStatusError(status);
 }

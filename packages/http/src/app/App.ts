@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { HeraldContainer } from '@herald/core';
+import { type AddressInfo, Server as NetServer } from 'node:net';
+import type { HeraldContainer, RequestScope } from '@herald/core';
 import type { ServiceIdentifier } from 'inversify';
 import type { Logger } from 'pino';
 import { AppNotListeningError } from '../errors.js';
 import type { Middleware, Next, RequestContext } from '../middleware/Middleware.js';
 import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { internalServerError } from '../pipeline/build-outgoing.js';
+import { connectionsCheckingInterval, type ResolvedServerLimits } from './ServerLimits.js';
 import { writeResponse } from './write-response.js';
 
 /**
@@ -36,6 +37,28 @@ export interface ListenOptions {
   host?: string;
 }
 
+/** @internal What `createApp` fixes for the app's server. */
+export interface AppServerOptions {
+  logger: Logger;
+  bodyLimit: number;
+  limits: ResolvedServerLimits;
+}
+
+/**
+ * How `app.close()` waits.
+ *
+ * @example
+ * ```ts
+ * await app.close({ graceMs: 10_000, cleanupMs: 5_000 });
+ * ```
+ */
+export interface CloseOptions {
+  /** How long in-flight requests may take to finish before their connections are cut. Default 10 s. */
+  graceMs?: number;
+  /** After the cut, how long the cut requests' cleanups may take before `close()` resolves. Default 5 s. */
+  cleanupMs?: number;
+}
+
 /**
  * A Herald application: a node:http server around the app's container, routes and middleware.
  * Create it with `createApp`.
@@ -54,23 +77,47 @@ export class App {
   readonly container: HeraldContainer;
   readonly #logger: Logger;
   readonly #run: Endpoint;
-  #inFlight = 0;
+  readonly #bodyLimit: number;
+  readonly #responseIdleTimeout: number;
+  /** Each in-flight request's scope, with the promise of its cleanups once they started. */
+  readonly #inFlight = new Map<RequestScope, Promise<void> | undefined>();
+  /** Requests writing a stream body; after a cut their streams settle as their sockets close. */
+  readonly #streaming = new Map<RequestScope, Promise<void>>();
   #drained: (() => void) | undefined;
   #closing = false;
 
   /** @internal Built by `createApp`. */
-  constructor(container: HeraldContainer, endpoint: Endpoint, middleware: readonly Middleware[], logger: Logger) {
+  constructor(
+    container: HeraldContainer,
+    endpoint: Endpoint,
+    middleware: readonly Middleware[],
+    { logger, bodyLimit, limits }: AppServerOptions,
+  ) {
     this.container = container;
     this.#logger = logger;
+    this.#bodyLimit = bodyLimit;
+    this.#responseIdleTimeout = limits.responseIdleTimeout;
     // The chain is composed once; only `next` closures are made per request, and none without middleware.
     this.#run = middleware.reduceRight<Endpoint>(
       (next, layer) => async (context) => layer(context, (() => next(context)) as Next),
       endpoint,
     );
     this.server = createServer(
-      { requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+      {
+        headersTimeout: limits.headersTimeout,
+        requestTimeout: limits.requestTimeout,
+        keepAliveTimeout: limits.keepAliveTimeout,
+        connectionsCheckingInterval: connectionsCheckingInterval(limits),
+      },
       (req, res) => void this.#handle(req, res),
     );
+    this.server.maxConnections = limits.maxConnections;
+    // `Expect: 100-continue` (RFC 9110 §10.1.1): invite the upload only when its declared length
+    // fits; otherwise the route answers 413 without the client ever sending the body.
+    this.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+      if (!(Number(req.headers['content-length']) > this.#bodyLimit)) res.writeContinue();
+      void this.#handle(req, res);
+    });
   }
 
   /** Starts listening; resolves with the app's URL. */
@@ -94,43 +141,78 @@ export class App {
   }
 
   /**
-   * Stops gracefully: no new connections, idle keep-alive sockets closed, in-flight requests
-   * allowed `graceMs` to finish (their responses close their connections), then the rest cut.
+   * Stops gracefully: no new connections; in-flight requests, and requests that arrive on open
+   * keep-alive connections meanwhile, are allowed `graceMs` to finish (their responses say
+   * `Connection: close`); then every connection still open is closed.
+   * A cut request whose handler is still running never reaches its own cleanups, so they are
+   * run here; `close()` resolves once every request's cleanups have run, or after `cleanupMs`.
    */
-  async close({ graceMs = 10_000 }: { graceMs?: number } = {}): Promise<void> {
+  async close({ graceMs = 10_000, cleanupMs = 5_000 }: CloseOptions = {}): Promise<void> {
     this.#closing = true;
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeIdleConnections();
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      new Promise<void>((resolve) => {
-        this.#drained = resolve;
-        if (this.#inFlight === 0) resolve();
-      }),
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, graceMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    // Whatever is still open now is either idle or over its grace period.
+    // Stop accepting, but keep idle keep-alive connections open while requests are in flight:
+    // http's close() would destroy them at once, and a client whose next request is already on
+    // the wire gets a reset. Kept open, that request is answered with `Connection: close`.
+    const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(this.server, () => resolve()));
+    const drained = new Promise<void>((resolve) => {
+      this.#drained = resolve;
+      if (this.#inFlight.size === 0) resolve();
+    });
+    await within(drained, graceMs);
+    // Whatever is still open now is either idle or over its grace period: cut it. Cut streams
+    // close their sources; a stuck handler never reaches its cleanups, so they run here, once.
+    // http's close() also stops node's header/request timeout checks, which ran until now.
+    this.server.close(() => {});
     this.server.closeAllConnections();
-    await closed;
+    // A cut stream settles as its socket closes, then its request's own cleanups run; a request
+    // stuck in its handler never gets there, so its cleanups run now. #cleanUp runs each once.
+    const cleanups = [...this.#inFlight.keys()].map((scope) => {
+      const stream = this.#streaming.get(scope);
+      return stream
+        ? stream.then(noop, noop).then(() => this.#cleanUp(scope, undefined))
+        : this.#cleanUp(scope, undefined);
+    });
+    await within(Promise.all([...cleanups, closed]), cleanupMs);
+    // A stream stuck between chunks (a generator awaiting forever) never settles: clean up anyway.
+    for (const scope of this.#inFlight.keys()) void this.#cleanUp(scope, undefined);
+  }
+
+  /** Keeps a stream being written in `#streaming` until it settles, for `close()` to wait on. */
+  async #track(scope: RequestScope, streaming: Promise<void>): Promise<void> {
+    this.#streaming.set(scope, streaming);
+    try {
+      await streaming;
+    } finally {
+      this.#streaming.delete(scope);
+    }
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    this.#inFlight++;
+    const scope = this.container.openScope().provide(IncomingRequest, req);
+    this.#inFlight.set(scope, undefined);
     try {
-      await this.#respond(req, res);
+      await this.#respond(req, res, scope);
     } catch (error) {
       this.#logger.error({ err: error, url: req.url }, 'Request failed outside the pipeline');
       res.destroy();
     } finally {
-      if (--this.#inFlight === 0) this.#drained?.();
+      // Cleanups run after the response is out, also when the handler or the write failed.
+      await this.#cleanUp(scope, req.url);
+      this.#inFlight.delete(scope);
+      if (this.#inFlight.size === 0) this.#drained?.();
     }
   }
 
-  async #respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const scope = this.container.openScope().provide(IncomingRequest, req);
+  /** Runs a scope's cleanups once, whether the request ends or `close()` gives up on it. */
+  #cleanUp(scope: RequestScope, url: string | undefined): Promise<void> {
+    let cleaning = this.#inFlight.get(scope);
+    if (!cleaning) {
+      cleaning = scope.close().catch((error) => this.#logger.error({ err: error, url }, 'Request cleanup failed'));
+      this.#inFlight.set(scope, cleaning);
+    }
+    return cleaning;
+  }
+
+  async #respond(req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void> {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const context: RequestContext = {
@@ -142,37 +224,48 @@ export class App {
       scope,
       response: scope.response,
     };
-    try {
-      await scope.run(async () => {
-        let outgoing: OutgoingResponse;
-        try {
-          outgoing = await this.#run(context);
-        } catch (error) {
-          this.#logger.error({ err: error, method: context.method, url }, 'Middleware failed');
-          outgoing = internalServerError();
+    await scope.run(async () => {
+      let outgoing: OutgoingResponse;
+      try {
+        outgoing = await this.#run(context);
+      } catch (error) {
+        this.#logger.error({ err: error, method: context.method, url }, 'Middleware failed');
+        outgoing = internalServerError();
+      }
+      // Routing seals the temporal Response once merged; a middleware answering without `next()`
+      // never got there, so seal it here too: from now on a write throws instead of vanishing.
+      scope.response.seal();
+      // The client left (or node timed it out) before the answer: routine, not a server fault.
+      if (res.destroyed)
+        this.#logger.info({ method: context.method, url }, 'The client left before the response was sent');
+      // Framing headers are not settable (HERALD_ERR_FRAMING_HEADER): node writes `Connection:
+      // close` itself and closes the socket once the response is out.
+      else if (this.#closing || outgoing.closeConnection) res.shouldKeepAlive = false;
+      try {
+        const streaming = writeResponse(res, outgoing, context.method === 'HEAD', this.#responseIdleTimeout);
+        if (streaming) await this.#track(scope, streaming);
+      } catch (error) {
+        // A client leaving mid-stream is routine, not a server fault.
+        if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
+          this.#logger.info({ method: context.method, url }, 'The client left before the response was complete');
+        } else {
+          this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
         }
-        // Routing seals the temporal Response once merged; a middleware answering without `next()`
-        // never got there, so seal it here too: from now on a write throws instead of vanishing.
-        scope.response.seal();
-        if (this.#closing) outgoing.headers.set('connection', 'close');
-        try {
-          await writeResponse(res, outgoing, context.method === 'HEAD');
-        } catch (error) {
-          // A client leaving mid-stream is routine, not a server fault.
-          if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
-            this.#logger.info({ method: context.method, url }, 'The client left before the response was complete');
-          } else {
-            this.#logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
-          }
-          // A response that never started (say, middleware set an invalid status) still gets an
-          // answer; one that broke midway can only be cut off.
-          if (!res.headersSent) await writeResponse(res, internalServerError(), false);
-          else res.destroy();
-        }
-      });
-    } finally {
-      // Cleanups run after the response is out, also when the handler or the write failed.
-      await scope.close().catch((error) => this.#logger.error({ err: error, url }, 'Request cleanup failed'));
-    }
+        // A response that never started (a stream failing before its first byte, a middleware
+        // that set an invalid status) still gets an answer; one that broke midway is cut off.
+        if (!res.headersSent && !res.destroyed)
+          await writeResponse(res, internalServerError(), false, this.#responseIdleTimeout);
+        else res.destroy();
+      }
+    });
   }
+}
+
+function noop(): void {}
+
+/** Resolves when `promise` settles or after `ms`, whichever comes first. */
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

@@ -7,6 +7,7 @@ import { Dispatcher } from '../pipeline/Dispatcher.js';
 import { type ExceptionHandlerMap, ExceptionHandlers } from '../pipeline/ExceptionHandlers.js';
 import { RouteTable } from '../routing/RouteTable.js';
 import { App, IncomingRequest } from './App.js';
+import { resolveServerLimits, type ServerLimits } from './ServerLimits.js';
 
 /**
  * Options of `createApp`.
@@ -27,6 +28,8 @@ export interface AppOptions {
   exceptionHandlers?: ExceptionHandlerMap;
   /** A pino logger; default `pino()` at `LOG_LEVEL` (or `info`). */
   logger?: Logger;
+  /** Timeouts for slow clients and a cap on connections; see `ServerLimits` for the defaults. */
+  limits?: ServerLimits;
 }
 
 /**
@@ -44,12 +47,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   container.bindScopedValue(IncomingRequest);
   container.prepare();
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const dispatcher = new Dispatcher({
     container,
     routes: new RouteTable(container, createValidators()),
     exceptionHandlers: new ExceptionHandlers(options.exceptionHandlers),
     logger,
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    bodyLimit,
   });
-  return new App(container, dispatcher.dispatch, options.middleware ?? [], logger);
+  return new App(container, dispatcher.dispatch, options.middleware ?? [], {
+    logger,
+    bodyLimit,
+    limits: resolveServerLimits(options.limits),
+  });
 }

@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import type { OutgoingBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { closeSource } from './close-source.js';
 
 /** 1xx, 204, 205 and 304 carry no content (RFC 9110 §6.4.1, §15.3.6). */
 function isBodyless(status: number): boolean {
@@ -10,40 +12,91 @@ function isBodyless(status: number): boolean {
 /**
  * Writes the response once: status and headers in one `writeHead`, then the body; only a stream
  * returns a promise. The length is always computed here, never taken from app headers; a HEAD
- * response keeps the length the GET would have had but sends no body (RFC 9110 §9.3.2). Streams
- * are piped with backpressure; a stream that fails midway aborts the connection, since the
- * status can no longer change, and a client that goes away stops the stream's source.
+ * response keeps the length the GET would have had but sends no body (RFC 9110 §9.3.2).
+ *
+ * A stream whose body is not sent (HEAD, bodyless status, a client already gone) has its source
+ * closed at once. Otherwise
+ * the head waits for the first chunk, so a source that fails before it still gets a 500; later
+ * chunks are piped with backpressure, a failure midway aborts the connection (the status can no
+ * longer change), and a client that goes away stops the source.
+ *
+ * Once the head is out, `idleTimeout` ms without write progress (a client that stopped reading)
+ * destroys the socket: node's socket timeout, counted from the last byte the kernel accepted.
  */
 export function writeResponse(
   res: ServerResponse,
   outgoing: OutgoingResponse,
   head: boolean,
+  idleTimeout: number,
 ): Promise<void> | undefined {
-  const { status, headers } = outgoing;
-  let body = outgoing.body;
-  if (isBodyless(status)) {
-    headers.delete('content-type');
-    body = null;
-  }
-  const fields: string[] = [];
-  for (const [name, value] of headers) if (name !== 'content-length') fields.push(name, value);
-
-  if (body === null || typeof body === 'string' || body instanceof Uint8Array) {
-    if (!isBodyless(status)) {
+  const { status, body } = outgoing;
+  const bodyless = isBodyless(status);
+  if (!isStream(body)) {
+    if (res.destroyed) return;
+    const fields = headerFields(outgoing, bodyless);
+    if (!bodyless) {
       const length = body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
       fields.push('content-length', String(length));
     }
+    res.setTimeout(idleTimeout);
     res.writeHead(status, fields);
-    res.end(head || body === null ? undefined : body);
+    res.end(head || bodyless || body === null ? undefined : body);
     return;
   }
+  if (res.destroyed) return closeSource(body);
+  if (head || bodyless) {
+    res.setTimeout(idleTimeout);
+    res.writeHead(status, headerFields(outgoing, bodyless));
+    res.end();
+    return closeSource(body);
+  }
+  return writeStream(res, status, headerFields(outgoing, bodyless), body, idleTimeout);
+}
 
+function isStream(body: OutgoingBody): body is AsyncIterable<string | Uint8Array> {
+  return typeof body === 'object' && body !== null && !(body instanceof Uint8Array);
+}
+
+/** Name/value pairs for `writeHead`: never the app's length, no type on a bodyless status. */
+function headerFields({ headers }: OutgoingResponse, bodyless: boolean): string[] {
+  const fields: string[] = [];
+  for (const [name, value] of headers) {
+    if (name !== 'content-length' && !(bodyless && name === 'content-type')) fields.push(name, value);
+  }
+  return fields;
+}
+
+async function writeStream(
+  res: ServerResponse,
+  status: number,
+  fields: string[],
+  body: AsyncIterable<string | Uint8Array>,
+  idleTimeout: number,
+): Promise<void> {
+  // A node stream can be stopped even while it waits for data; a generator only at its next
+  // `yield` (JavaScript cannot interrupt an `await`), which pipeline() asks for on its own.
+  if (body instanceof Readable) res.once('close', () => body.destroy());
+  const iterator = body[Symbol.asyncIterator]();
+  // Nothing is written before the first chunk exists: a source that fails now (a missing file)
+  // rejects here, while the app can still answer 500 instead of a truncated 200.
+  const first = await iterator.next();
+  res.setTimeout(idleTimeout);
   res.writeHead(status, fields);
-  if (head) {
+  if (first.done) {
     res.end();
     return;
   }
   // pipeline() waits for `drain`, and on an error or a closed socket destroys the response and
-  // ends the source (its `finally` runs), so the request never hangs and its cleanups still run.
-  return pipeline(body, res);
+  // returns the source (its `finally` runs), so the request never hangs and its cleanups run.
+  await pipeline(resume(first.value, iterator), res);
+}
+
+/** The source again, from the chunk already taken; returning it returns the source. */
+async function* resume<T>(first: T, iterator: AsyncIterator<T>): AsyncGenerator<T> {
+  try {
+    yield first;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  } finally {
+    await iterator.return?.();
+  }
 }

@@ -26,6 +26,13 @@ export class OutgoingResponse {
    * it returned — as opposed to the ones the framework added (`content-type` by default).
    */
   readonly appHeaderNames = new Set<string>();
+  /**
+   * Close the connection after this response. Framing headers (`Connection`, `Content-Length`,
+   * `Transfer-Encoding`, …) cannot be set as headers — the adapter writes them — so this flag is
+   * how the framework (shutdown, a 413 whose body was not read) or a middleware asks for
+   * `Connection: close` (RFC 9112 §9.6).
+   */
+  closeConnection = false;
 
   constructor(
     public status: number,

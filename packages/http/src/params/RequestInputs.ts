@@ -7,7 +7,9 @@ type Raw = string | string[] | undefined;
 
 /**
  * What one request offers its route's parameters. Each location is read only when the route's
- * plan asks for it, so a route without query parameters never parses the query string.
+ * plan asks for it, so a route without query parameters never parses the query string. Readers
+ * take only a location's own properties (`readLocation`), so an absent `constructor` or
+ * `__proto__` parameter reads as absent whatever prototype a parser gives its result.
  */
 export class RequestInputs {
   constructor(
@@ -24,7 +26,10 @@ export class RequestInputs {
   }
 
   query(): Record<string, Raw> {
-    return parseQuery(this.queryString);
+    // node's default `maxKeys` (1000) drops later parameters silently, so a present parameter
+    // would read as absent. No cap is needed: node's header limit (16 KiB, answered with 431)
+    // already bounds the request line and so the number of parameters.
+    return parseQuery(this.queryString, undefined, undefined, { maxKeys: 0 });
   }
 
   header(): Record<string, Raw> {

@@ -122,9 +122,12 @@ function isOptional(schema: Schema): boolean {
 
 function readLocation(plan: LocationPlan, input: RequestInputs, issues: ValidationIssue[]): Record<string, unknown> {
   const raw = input[plan.location]();
-  const values: Record<string, unknown> = {};
+  // Null prototype: a value named `__proto__` stays a plain property, and an absent `constructor`
+  // or `toString` does not inherit Object's, so ajv's `required` sees it missing.
+  const values: Record<string, unknown> = Object.create(null);
   for (const name of plan.names) {
-    const value = raw[name];
+    // Own properties only: node's `req.headers` and find-my-way's params inherit from Object.
+    const value = Object.hasOwn(raw, name) ? raw[name] : undefined;
     // A repeated query key is a list only where the schema asks for one; otherwise the last wins.
     values[name] = Array.isArray(value) && !plan.arrays.has(name) ? value.at(-1) : value;
     if (values[name] === undefined) delete values[name];

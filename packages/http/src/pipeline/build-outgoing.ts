@@ -11,17 +11,21 @@ import { mergeHeaders } from './merge-headers.js';
  * - plain data: status temporal > route's > 200; temporal headers replace the defaults;
  * - a returned `HttpResponse`: its own status > temporal > route's > class default; temporal
  *   headers first, then its own, so its own win on the same name;
- * - an `HTTPException`: its status; temporal headers first, then its own;
+ * - an `HTTPException`: its status; temporal headers but `content-type` first, then its own;
  * - an exception handler's response: its own status > class default (the temporal status was
- *   meant for a success); temporal headers first, then its own;
+ *   meant for a success); temporal headers but `content-type` first, then its own;
  * - any other error: a bare 500 without any temporal header (`internalServerError`).
  * In every case `set-cookie` from all writers is kept and `vary` is merged (`mergeHeaders`).
  * FastAPI drops the temporal headers on returned responses and exceptions (fastapi#5498, #999);
  * Herald keeps them, because a rate limiter's headers matter most on the 404 and the 429.
- * Statuses without a body (1xx, 204, 205, 304) lose body and content-type at write time.
+ * Error bodies keep their own content type: a temporal `Content-Type: text/html` was meant for the
+ * success body, and on a `{"detail": "<script>…"}` it would make a reflected-XSS page.
+ * Statuses without a body (204, 205, 304) lose body and content-type at write time.
  */
 
 const JSON_TYPE = 'application/json';
+/** Temporal headers that describe the success body, so never reach an error body. */
+const SUCCESS_BODY_ONLY: ReadonlySet<string> = new Set(['content-type']);
 
 /** A plain return value, already serialized by the route's model. */
 export function fromValue(json: string, temporal: Response, routeStatus: number | undefined): OutgoingResponse {
@@ -36,24 +40,25 @@ export function fromHttpResponse(
   temporal: Response,
   routeStatus: number | undefined,
 ): OutgoingResponse {
-  return withResponseClass(response, temporal, temporal.status ?? routeStatus);
+  return withResponseClass(response, temporal, temporal.status ?? routeStatus, undefined);
 }
 
 /** The response an exception handler built for an error. */
 export function fromHandledError(response: HttpResponse, temporal: Response): OutgoingResponse {
-  return withResponseClass(response, temporal, undefined);
+  return withResponseClass(response, temporal, undefined, SUCCESS_BODY_ONLY);
 }
 
 function withResponseClass(
   response: HttpResponse,
   temporal: Response,
   statusUnlessOwn: number | undefined,
+  omitTemporal: ReadonlySet<string> | undefined,
 ): OutgoingResponse {
   const status = response.status ?? statusUnlessOwn ?? response.fallbackStatus;
   const outgoing = new OutgoingResponse(status, response.render());
   const contentType = response.contentType;
   if (contentType) outgoing.headers.set('content-type', contentType);
-  mergeHeaders(outgoing, temporal.headers);
+  mergeHeaders(outgoing, temporal.headers, 'app', omitTemporal);
   if (response.mediaType) {
     outgoing.headers.set('content-type', response.mediaType);
     outgoing.appHeaderNames.add('content-type');
@@ -65,10 +70,12 @@ function withResponseClass(
 /** An `HTTPException` nobody handled: `{"detail": …}` with its status and headers. */
 export function fromException(exception: HTTPException, temporal: Response): OutgoingResponse {
   const outgoing = new OutgoingResponse(exception.status, JSON.stringify({ detail: exception.detail }), jsonHeaders());
-  mergeHeaders(outgoing, temporal.headers);
+  mergeHeaders(outgoing, temporal.headers, 'app', SUCCESS_BODY_ONLY);
   const own = new ResponseHeaders();
   for (const [name, value] of Object.entries(exception.headers)) own.set(name, value);
-  mergeHeaders(outgoing, own, exception instanceof FrameworkHTTPException ? 'framework' : 'app');
+  const framework = exception instanceof FrameworkHTTPException;
+  mergeHeaders(outgoing, own, framework ? 'framework' : 'app');
+  if (framework) outgoing.closeConnection = exception.closeConnection;
   return outgoing;
 }
 

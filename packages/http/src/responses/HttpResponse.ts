@@ -1,4 +1,4 @@
-import { ResponseHeaders } from '@herald/core';
+import { assertStatus, ResponseHeaders } from '@herald/core';
 import type { OutgoingBody } from '../middleware/OutgoingResponse.js';
 
 /**
@@ -10,9 +10,15 @@ import type { OutgoingBody } from '../middleware/OutgoingResponse.js';
  * ```
  */
 export interface ResponseInit {
-  /** Status to send; without it the temporal `Response`, then the route, then the class decide. */
+  /**
+   * Status to send, 200–599 (checked here: `InvalidStatusError`); without it the temporal
+   * `Response`, then the route, then the class decide.
+   */
   status?: number;
-  /** Headers of this response; they win over the temporal `Response`'s on the same name. */
+  /**
+   * Headers of this response; they win over the temporal `Response`'s on the same name. Framing
+   * headers (`Content-Length`, `Transfer-Encoding`, `Connection`, …) are refused, as everywhere.
+   */
   headers?: Record<string, string> | Iterable<[string, string]>;
   /** The `Content-Type`; each class has its own default. */
   mediaType?: string;
@@ -38,6 +44,8 @@ export abstract class HttpResponse {
   protected abstract readonly defaultMediaType: string | undefined;
 
   constructor(init: ResponseInit = {}) {
+    // Checked where the response is built, not when it is written: the stack names the handler.
+    if (init.status !== undefined) assertStatus(init.status);
     this.status = init.status;
     this.mediaType = init.mediaType;
     const headers = init.headers ?? {};

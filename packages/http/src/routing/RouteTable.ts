@@ -1,4 +1,4 @@
-import type { HeraldContainer } from '@herald/core';
+import { assertStatus, type HeraldContainer } from '@herald/core';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { RouteDefinitionError } from '../errors.js';
 import { compileResponseModel, type Serializer, serializeAnyValue } from '../model/compile-response-model.js';
@@ -22,6 +22,16 @@ export type RouteMatch =
   | { route: CompiledRoute; params: Record<string, string | undefined> }
   | { route: undefined; allowed: string[] };
 
+/** A route's `status` must be a final status, or the app does not start. */
+function assertRouteStatus(status: number | undefined, label: string): void {
+  if (status === undefined) return;
+  try {
+    assertStatus(status);
+  } catch (error) {
+    throw new RouteDefinitionError(`Invalid status of ${label}: ${(error as Error).message}`);
+  }
+}
+
 /**
  * The app's routes, compiled from every `@Controller` class bound in the container, matched by
  * find-my-way. GET routes answer HEAD too (RFC 9110 §9.3.2), unless a HEAD route is declared.
@@ -41,6 +51,7 @@ export class RouteTable {
         // FastAPI writes `/items/{id}`, find-my-way `/items/:id`; both are accepted.
         const path = `${definition.prefix}${route.path}`.replace(/\{(\w+)\}/g, ':$1') || '/';
         const label = `${route.method} ${path}`;
+        assertRouteStatus(route.options.status, label);
         const compiled: CompiledRoute = {
           label,
           controller: serviceIdentifier,

@@ -1,0 +1,123 @@
+import { RequestScope } from '@herald/core';
+import { Type } from '@sinclair/typebox';
+import { describe, expect, it } from 'vitest';
+import { Body, Controller, createApp, Get, Inject, Post, StreamingResponse } from '../src/index.js';
+import { closedWithin, eventually, rawConnect, rawExchange } from './raw-http.js';
+import { serve } from './serve.js';
+
+const events: string[] = [];
+
+@Controller()
+class DownloadsController {
+  @Get('/large')
+  large(@Inject(RequestScope) scope: RequestScope) {
+    scope.addCleanup(() => {
+      events.push('cleanup');
+    });
+    async function* chunks() {
+      const chunk = 'x'.repeat(64 * 1024);
+      try {
+        for (;;) yield chunk;
+      } finally {
+        events.push('source closed');
+      }
+    }
+    return new StreamingResponse(chunks());
+  }
+
+  @Get('/ping')
+  ping() {
+    return { pong: true };
+  }
+
+  @Post('/echo')
+  echo(@Body(Type.Object({}, { additionalProperties: true })) body: unknown) {
+    return body;
+  }
+}
+
+describe('a client that stops reading', () => {
+  it('is cut after responseIdleTimeout without write progress: source closed, cleanups run', async () => {
+    events.length = 0;
+    const { url } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
+    const socket = rawConnect(url);
+    socket.on('error', () => {});
+    let received = 0;
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      // Read a little, then stop, as a slow-read attack does.
+      if (received > 256 * 1024) socket.pause();
+    });
+    socket.write('GET /large HTTP/1.1\r\nHost: test\r\n\r\n');
+    expect(await eventually(() => events.length === 2, 4_000)).toBe(true);
+    expect(events).toEqual(['source closed', 'cleanup']);
+    // The paused client learns of it once it reads again: what was in flight, then the end.
+    socket.removeAllListeners('data');
+    socket.resume();
+    expect(await closedWithin(socket)).toBeLessThan(2_000);
+  }, 10_000);
+});
+
+describe('maxConnections', () => {
+  it('closes connections beyond the cap as they arrive', async () => {
+    const { url, app } = await serve([DownloadsController], { limits: { maxConnections: 1 } });
+    const connections = () => new Promise<number>((resolve) => app.server.getConnections((_, count) => resolve(count)));
+    const first = rawConnect(url);
+    first.write('GET /ping HTTP/1.1\r\nHost: test\r\n\r\n');
+    await new Promise((resolve) => first.once('data', resolve));
+    const second = await rawExchange(url, 'GET /ping HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n');
+    expect(second.closedByServer).toBe(true);
+    expect(second.text).toBe('');
+    first.destroy();
+    for (let attempt = 0; attempt < 100 && (await connections()) > 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const third = await rawExchange(url, 'GET /ping HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n');
+    expect(third.text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+  });
+});
+
+describe('request timeouts', () => {
+  it('answers 408 and closes when the head is not complete within headersTimeout', async () => {
+    const { url } = await serve([DownloadsController], { limits: { headersTimeout: 300, requestTimeout: 600 } });
+    const start = Date.now();
+    const reply = await rawExchange(url, 'GET /ping HTTP/1.1\r\nHost: test\r\nX-Slow', 5_000);
+    // node used to check only every 30 s: the 10 s documented timeout took up to 40 s.
+    expect(Date.now() - start).toBeLessThan(2_000);
+    expect(reply.text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(reply.closedByServer).toBe(true);
+  });
+
+  it('answers 408 and closes when the body is not complete within requestTimeout', async () => {
+    const { url, logs } = await serve([DownloadsController], { limits: { headersTimeout: 200, requestTimeout: 400 } });
+    const start = Date.now();
+    const reply = await rawExchange(
+      url,
+      'POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n{"a":',
+      5_000,
+    );
+    expect(Date.now() - start).toBeLessThan(2_000);
+    expect(reply.text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(reply.closedByServer).toBe(true);
+    // A client's timeout is not a server fault: nothing at warn level or above (defect 9).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(logs.filter((line) => Number(line.level) >= 40)).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  it('refuses unusable values when the app is created, with a coded error', async () => {
+    const modules = [] as never[];
+    for (const limits of [
+      { headersTimeout: -1 },
+      { responseIdleTimeout: 1.5 },
+      { maxConnections: 0 },
+      { headersTimeout: 60_000 },
+    ]) {
+      await expect(createApp({ modules, limits })).rejects.toThrow(
+        expect.objectContaining({ code: 'HERALD_ERR_INVALID_LIMIT' }),
+      );
+    }
+    await expect(createApp({ modules, limits: { headersTimeout: 60_000, requestTimeout: 0 } })).resolves.toBeDefined();
+  });
+});
