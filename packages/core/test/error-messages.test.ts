@@ -44,6 +44,18 @@ describe('error messages say what failed, where, and how to fix it', () => {
     );
   });
 
+  it('an interim or impossible status says what a final status is', () => {
+    expect(thrownBy(() => (new Response().status = 103)).message).toBe(
+      'Invalid status code 103: a final status is an integer from 200 to 599 (1xx are interim)',
+    );
+  });
+
+  it('a framing header says the framework computes it', () => {
+    expect(thrownBy(() => new Response().headers.set('Transfer-Encoding', 'chunked')).message).toBe(
+      'Header "Transfer-Encoding" frames the message and belongs to the framework: it is computed when the response is written',
+    );
+  });
+
   it('a request-scoped service resolved outside a scope names the service and the remedy', async () => {
     const container = await createContainer({
       modules: [new ContainerModule(({ bind }) => void bind(Clock).toSelf().inRequestScope())],
