@@ -1,3 +1,6 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { name: '@herald/cors' } });
+// `.stryker-tmp` holds mutation-testing sandboxes (`npm run mutation`): copies, not tests to run.
+export default defineConfig({
+  test: { name: '@herald/cors', exclude: [...configDefaults.exclude, '.stryker-tmp/**'] },
+});

@@ -15,9 +15,15 @@ export interface CorsOptions {
   allowOrigins?: readonly string[];
   /** Origins allowed by a pattern; it must match the whole origin. */
   allowOriginRegex?: string | RegExp;
-  /** Methods a preflight may ask for; `'*'` is every standard method. Default `['GET']`. */
+  /**
+   * Methods a preflight may ask for; `'*'` (or a list containing it) is every standard method.
+   * Default `['GET']`.
+   */
   allowMethods?: readonly string[] | '*';
-  /** Request headers a preflight may ask for, on top of the CORS-safelisted ones; `'*'` echoes any. */
+  /**
+   * Request headers a preflight may ask for, on top of the CORS-safelisted ones, answered spelled
+   * as written here; `'*'` (or a list containing it) allows any and echoes the requested names.
+   */
   allowHeaders?: readonly string[] | '*';
   /** Let browsers send cookies and read credentialed responses; the origin is then always echoed. */
   allowCredentials?: boolean;

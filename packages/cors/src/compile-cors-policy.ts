@@ -5,7 +5,7 @@ import { CorsConfigurationError } from './errors.js';
 /** Every standard method, what `allowMethods: '*'` means (as in Starlette). */
 const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 /** Request headers a browser sends without asking (Fetch standard, CORS-safelisted request-header). */
-const SAFELISTED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-language', 'content-type'];
+const SAFELISTED_REQUEST_HEADERS = ['Accept', 'Accept-Language', 'Content-Language', 'Content-Type'];
 /**
  * Response headers scripts can always read (Fetch standard, CORS-safelisted response-header name),
  * plus `set-cookie`, which browsers never expose: `auto` leaves all of them out.
@@ -34,7 +34,8 @@ export interface CorsPolicy {
   anyHeader: boolean;
   headers: ReadonlySet<string>;
   allowHeadersValue: string;
-  exposeValue: string | undefined;
+  /** The listed exposed names, ready to send; empty when none. */
+  exposeValue: string;
   exposed: readonly string[];
   autoExpose: boolean;
   maxAge: string;
@@ -58,14 +59,15 @@ export function compileCorsPolicy(options: CorsOptions): CorsPolicy {
   const listed = new Set(origins);
   const credentials = options.allowCredentials ?? false;
 
-  const methods = options.allowMethods === '*' ? ALL_METHODS : (options.allowMethods ?? ['GET']).map(checkedToken);
-  const anyHeader = options.allowHeaders === '*';
-  const extraHeaders = anyHeader ? [] : ((options.allowHeaders as readonly string[] | undefined) ?? []);
-  const headers = [
-    ...new Set([...SAFELISTED_REQUEST_HEADERS, ...extraHeaders.map((name) => checkedToken(name).toLowerCase())]),
-  ].sort();
+  // `'*'`, alone or as an item of the list, means any (Starlette's `"*" in allow_methods`): a
+  // method or header literally named `*` is never what was meant.
+  const allowMethods = listOf(options.allowMethods ?? ['GET']);
+  const methods = allowMethods.includes('*') ? ALL_METHODS : allowMethods.map(checkedToken);
+  const allowHeaders = listOf(options.allowHeaders ?? []);
+  const anyHeader = allowHeaders.includes('*');
+  const headers = allowedHeaderNames(allowHeaders.map(checkedToken));
 
-  const exposeList = options.exposeHeaders === 'auto' ? ['auto'] : (options.exposeHeaders ?? []);
+  const exposeList = listOf(options.exposeHeaders ?? []);
   const autoExpose = exposeList.includes('auto');
   const exposed = exposeList.filter((name) => name !== 'auto').map(checkedToken);
   if (credentials && exposed.includes('*')) {
@@ -86,14 +88,29 @@ export function compileCorsPolicy(options: CorsOptions): CorsPolicy {
     methods: new Set(methods),
     allowMethodsValue: methods.join(', '),
     anyHeader,
-    headers: new Set(headers),
+    headers: new Set(headers.map((name) => name.toLowerCase())),
     allowHeadersValue: headers.join(', '),
-    exposeValue: exposed.length > 0 ? exposed.join(', ') : undefined,
+    exposeValue: exposed.join(', '),
     exposed,
     autoExpose,
     maxAge: String(maxAge),
     privateNetwork: options.allowPrivateNetwork ?? false,
   };
+}
+
+/** An option given as one keyword (`'*'`, `'auto'`) or as a list, as a list. */
+function listOf(option: readonly string[] | string): readonly string[] {
+  return typeof option === 'string' ? [option] : option;
+}
+
+/**
+ * The safelisted request headers plus the configured ones, spelled as configured (a configured
+ * `content-type` replaces the default `Content-Type`), one of each, in a stable order.
+ */
+function allowedHeaderNames(configured: readonly string[]): string[] {
+  const byName = new Map<string, string>();
+  for (const name of [...SAFELISTED_REQUEST_HEADERS, ...configured]) byName.set(name.toLowerCase(), name);
+  return [...byName.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, name]) => name);
 }
 
 function compileRegex(pattern: string | RegExp | undefined): RegExp | undefined {
@@ -108,7 +125,8 @@ function compileRegex(pattern: string | RegExp | undefined): RegExp | undefined 
   }
 }
 
+/** A method or header name must be an RFC 9110 token (`*` is one). */
 function checkedToken(name: string): string {
-  if (name !== '*' && !isToken(name)) throw new CorsConfigurationError(`${JSON.stringify(name)} is not a valid token`);
+  if (!isToken(name)) throw new CorsConfigurationError(`${JSON.stringify(name)} is not a valid token`);
   return name;
 }

@@ -13,15 +13,16 @@ export function decorateResponse(policy: CorsPolicy, origin: string, response: O
   headers.set('access-control-allow-origin', policy.variesByOrigin ? origin : '*');
   if (policy.credentials) headers.set('access-control-allow-credentials', 'true');
   const exposed = policy.autoExpose ? exposedNames(policy, response) : policy.exposeValue;
+  // An empty list is no header at all.
   if (exposed) headers.set('access-control-expose-headers', exposed);
   return response;
 }
 
 /** The listed names plus every header the app set on this response that scripts cannot already read. */
-function exposedNames(policy: CorsPolicy, response: OutgoingResponse): string | undefined {
+function exposedNames(policy: CorsPolicy, response: OutgoingResponse): string {
   const names = new Map(policy.exposed.map((name) => [name.toLowerCase(), name]));
   for (const name of response.appHeaderNames) {
     if (!NEVER_EXPOSED.has(name) && !name.startsWith('access-control-') && !names.has(name)) names.set(name, name);
   }
-  return names.size > 0 ? [...names.values()].join(', ') : undefined;
+  return [...names.values()].join(', ');
 }

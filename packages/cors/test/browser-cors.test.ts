@@ -123,6 +123,19 @@ describe('CORS in Chromium', () => {
     });
   });
 
+  it("passes a credentialed preflight with allowMethods and allowHeaders ['*'], as Starlette users write it", async () => {
+    const app = await startApp({
+      allowOrigins: [`http://127.0.0.1:${pagePort}`],
+      allowCredentials: true,
+      allowMethods: ['*'],
+      allowHeaders: ['*'],
+    });
+    const page = await openPage('127.0.0.1');
+    expect(
+      await fetchInPage(page, `${app}/echo`, { headers: { 'X-Custom': 'any header' }, credentials: 'include' }),
+    ).toMatchObject({ status: 200, body: { custom: 'any header' } });
+  });
+
   it('sends the cookie on credentialed requests', async () => {
     const app = await startApp({ allowOrigins: [`http://127.0.0.1:${pagePort}`], allowCredentials: true });
     const page = await openPage('127.0.0.1');

@@ -68,3 +68,13 @@ export function preflight(url: string, origin: string, method: string, headers?:
     },
   });
 }
+
+/**
+ * Every `access-control-*` header of `response`, plus `vary`: tests compare the whole set, so a
+ * header that should not be there fails them as surely as a missing one.
+ */
+export function corsHeadersOf(response: globalThis.Response): Record<string, string> {
+  return Object.fromEntries(
+    [...response.headers].filter(([name]) => name.startsWith('access-control-') || name === 'vary'),
+  );
+}
