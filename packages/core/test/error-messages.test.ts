@@ -107,7 +107,7 @@ describe('error messages say what failed, where, and how to fix it', () => {
     await scope.close();
     expect(thrownBy(() => scope.addCleanup(() => {}))).toMatchObject({
       code: 'HERALD_ERR_SCOPE_CLOSED',
-      message: 'Cannot add a cleanup: the request scope has already closed',
+      message: 'Cannot add a cleanup or teardown: the request scope has already closed',
     });
   });
 
