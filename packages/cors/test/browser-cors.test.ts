@@ -5,6 +5,7 @@ import { Controller, Cookie, Get, Header, Post, Res } from '@herald/http';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorsOptions } from '../src/index.js';
+import { findChromium } from './find-chromium.js';
 import { serveWithCors } from './serve-with-cors.js';
 
 /**
@@ -72,7 +73,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
   pagePort = (pageServer.address() as AddressInfo).port;
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: findChromium(),
     headless: true,
     args: [
       '--no-sandbox',

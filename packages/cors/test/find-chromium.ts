@@ -1,0 +1,36 @@
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+const NAMES = ['chromium', 'chromium-browser'];
+
+/**
+ * The Chromium binary the browser tests drive: `CHROMIUM_PATH` when set, otherwise the first
+ * `chromium` on the PATH. playwright's own browser download cannot run here, so a missing
+ * browser fails with what to install instead of playwright's download hint.
+ */
+export function findChromium(): string {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) {
+    if (isExecutable(configured)) return configured;
+    throw new Error(`CHROMIUM_PATH is ${configured}, which is not an executable file`);
+  }
+  for (const directory of (process.env.PATH ?? '').split(delimiter)) {
+    for (const name of NAMES) {
+      const candidate = join(directory, name);
+      if (isExecutable(candidate)) return candidate;
+    }
+  }
+  throw new Error(
+    'The browser tests need Chromium: install it (Debian/Ubuntu: `apt-get install chromium`) ' +
+      'or point CHROMIUM_PATH at a Chromium binary.',
+  );
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
