@@ -1,3 +1,4 @@
+import { Agent, get as httpGet } from 'node:http';
 import { Readable } from 'node:stream';
 import { RequestScope, Response } from '@herald/core';
 import { ContainerModule, inject, injectable } from 'inversify';
@@ -106,6 +107,40 @@ describe('the app lifecycle', () => {
     release();
     expect((await inFlight).status).toBe(200);
     await closing;
+  });
+
+  it('resets no request of busy keep-alive clients: each gets an answer, then a refused connection', async () => {
+    const { url, app } = await serve([SlowController]);
+    const { port } = new URL(url);
+    const agent = new Agent({ keepAlive: true, maxSockets: 20 });
+    const outcomes = { answered: 0, refused: 0, reset: [] as string[] };
+    let stopped = false;
+    const one = () =>
+      new Promise<void>((resolve) => {
+        const request = httpGet({ host: '127.0.0.1', port, path: '/fast', agent }, (response) => {
+          response.resume();
+          response.on('end', () => {
+            outcomes.answered++;
+            resolve();
+          });
+        });
+        request.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ECONNREFUSED') stopped = true;
+          if (error.code === 'ECONNREFUSED') outcomes.refused++;
+          else outcomes.reset.push(error.message);
+          resolve();
+        });
+      });
+    // Twenty clients that always have their next request on the wire, as under load.
+    const clients = Array.from({ length: 20 }, async () => {
+      while (!stopped) await one();
+    });
+    await eventually(() => outcomes.answered >= 200);
+    await app.close({ graceMs: 2000 });
+    await Promise.all(clients);
+    agent.destroy();
+    expect(outcomes.reset).toEqual([]);
+    expect(outcomes.refused).toBeGreaterThan(0);
   });
 
   it('has no URL before it listens', async () => {

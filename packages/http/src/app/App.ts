@@ -57,6 +57,11 @@ export interface CloseOptions {
   graceMs?: number;
   /** After the cut, how long the cut requests' cleanups may take before `close()` resolves. Default 5 s. */
   cleanupMs?: number;
+  /**
+   * How long open keep-alive connections must stay quiet (no request in flight, none started)
+   * before they are closed. Default 100 ms.
+   */
+  quietMs?: number;
 }
 
 /**
@@ -85,6 +90,8 @@ export class App {
   readonly #streaming = new Map<RequestScope, Promise<void>>();
   #drained: (() => void) | undefined;
   #closing = false;
+  /** Requests started so far; `close()` watches it for a quiet period. */
+  #started = 0;
 
   /** @internal Built by `createApp`. */
   constructor(
@@ -147,17 +154,13 @@ export class App {
    * A cut request whose handler is still running never reaches its own cleanups, so they are
    * run here; `close()` resolves once every request's cleanups have run, or after `cleanupMs`.
    */
-  async close({ graceMs = 10_000, cleanupMs = 5_000 }: CloseOptions = {}): Promise<void> {
+  async close({ graceMs = 10_000, cleanupMs = 5_000, quietMs = 100 }: CloseOptions = {}): Promise<void> {
     this.#closing = true;
     // Stop accepting, but keep idle keep-alive connections open while requests are in flight:
     // http's close() would destroy them at once, and a client whose next request is already on
     // the wire gets a reset. Kept open, that request is answered with `Connection: close`.
     const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(this.server, () => resolve()));
-    const drained = new Promise<void>((resolve) => {
-      this.#drained = resolve;
-      if (this.#inFlight.size === 0) resolve();
-    });
-    await within(drained, graceMs);
+    await this.#drain(performance.now() + graceMs, quietMs);
     // Whatever is still open now is either idle or over its grace period: cut it. Cut streams
     // close their sources; a stuck handler never reaches its cleanups, so they run here, once.
     // http's close() also stops node's header/request timeout checks, which ran until now.
@@ -174,6 +177,31 @@ export class App {
     await within(Promise.all([...cleanups, closed]), cleanupMs);
     // A stream stuck between chunks (a generator awaiting forever) never settles: clean up anyway.
     for (const scope of this.#inFlight.keys()) void this.#cleanUp(scope, undefined);
+  }
+
+  /**
+   * Waits until no request is in flight and none has started for `quietMs`, or until `deadline`.
+   * A busy keep-alive client always has its next request on the wire: closing its connection the
+   * moment the last response left would reset that request. Each response during shutdown says
+   * `Connection: close`, so a client moves on after at most one more answer; a quiet period
+   * without any new request means what is still open is truly idle.
+   */
+  async #drain(deadline: number, quietMs: number): Promise<void> {
+    for (;;) {
+      const drained = new Promise<void>((resolve) => {
+        this.#drained = resolve;
+        if (this.#inFlight.size === 0) resolve();
+      });
+      await within(drained, deadline - performance.now());
+      if (this.#inFlight.size > 0 || (await this.#openConnections()) === 0) return;
+      const started = this.#started;
+      await within(new Promise(noop), Math.min(quietMs, deadline - performance.now()));
+      if (this.#started === started || performance.now() >= deadline) return;
+    }
+  }
+
+  #openConnections(): Promise<number> {
+    return new Promise((resolve) => this.server.getConnections((_error, count) => resolve(count ?? 0)));
   }
 
   /** Keeps a stream being written in `#streaming` until it settles, for `close()` to wait on. */
@@ -198,6 +226,7 @@ export class App {
    */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const scope = this.container.openScope().provide(IncomingRequest, req);
+    this.#started++;
     this.#inFlight.set(scope, undefined);
     try {
       await this.#respond(req, res, scope);
