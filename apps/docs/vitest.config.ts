@@ -1,3 +1,3 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { name: '@herald/docs', testTimeout: 30_000, hookTimeout: 120_000 } });
+export default defineConfig({ test: { name: '@herald/docs', testTimeout: 60_000, hookTimeout: 180_000 } });

@@ -118,11 +118,12 @@ export interface RunLimits {
 export async function runProgram(
   program: Program,
   compiledFile: string,
-  limits: RunLimits = { runMs: 15_000, listenMs: 10_000 },
+  limits: RunLimits = { runMs: 20_000, listenMs: 20_000 },
   exchanges: Exchange[] = program.exchanges.flatMap(parseExchanges),
 ): Promise<{ replayed: number }> {
   const port = await freePort();
-  const run = start(compiledFile, { PORT: String(port) });
+  // WEB_CONCURRENCY bounds the workers of docs/deployment.md's cluster program on many-core machines.
+  const run = start(compiledFile, { PORT: String(port), WEB_CONCURRENCY: '2' });
   const failure = (message: string) =>
     new Error(`${message}\n--- what ${program.name} printed ---\n${run.output() || '(nothing)'}`);
   try {

@@ -44,6 +44,8 @@ describe('docs/', () => {
   for (const program of programs) {
     const requests = program.exchanges.flatMap(parseExchanges).length;
     const what = requests === 0 ? 'runs to completion' : `serves the ${requests} request(s) shown after it`;
+    // One at a time: each is a separate node process, and running them concurrently on a busy
+    // two-core machine was slower, not faster.
     it(`${program.name} ${what}`, async () => {
       await runProgram(program, compiled(program.stem));
     });
