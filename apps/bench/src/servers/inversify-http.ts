@@ -69,7 +69,9 @@ class IntegerPipe implements Pipe<unknown, number> {
   execute(input: unknown, metadata: Parameters<Pipe['execute']>[1]): number {
     const value = integer(input, this.bounds);
     if (value === undefined) {
-      throw new UnprocessableEntityHttpResponse({ detail: `parameter ${metadata.parameterIndex} is not a valid integer` });
+      throw new UnprocessableEntityHttpResponse({
+        detail: `parameter ${metadata.parameterIndex} is not a valid integer`,
+      });
     }
     return value;
   }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { announce, CAT_DOG, LANGUAGE, MESSAGE, NOT_FOUND, REMAINING, SECRET } from './common.js';
+import { integer, shortString } from './validate.js';
 
 // The limit: the same work by hand on node:http, no framework — a switch for routing, parsing
 // and checks written inline, "dependencies" as functions writing to a headers object, the
@@ -11,12 +12,6 @@ function send(res: ServerResponse, status: number, headers: OutgoingHttpHeaders,
   headers['content-type'] = 'application/json';
   headers['content-length'] = Buffer.byteLength(body);
   return res.writeHead(status, headers).end(body);
-}
-
-/** A base-10 integer, or undefined: what a `type: integer` schema would coerce. */
-function integer(text: string | null | undefined): number | undefined {
-  if (text == null || !/^-?\d+$/.test(text)) return undefined;
-  return Number(text);
 }
 
 const rateLimiter = (headers: OutgoingHttpHeaders) => {
@@ -42,17 +37,17 @@ function handle(req: IncomingMessage, res: ServerResponse): ServerResponse {
   }
   if (path.startsWith('/items/')) {
     const id = integer(path.slice('/items/'.length));
-    const limit = query.has('limit') ? integer(query.get('limit')) : 10;
-    if (id === undefined || limit === undefined || limit < 1 || limit > 100) {
+    const limit = integer(query.get('limit') ?? undefined, { minimum: 1, maximum: 100, fallback: 10 });
+    if (id === undefined || limit === undefined) {
       return send(res, 422, headers, { detail: 'Invalid id or limit' });
     }
     return send(res, 200, headers, { id, limit });
   }
   if (path === '/deps/') {
     rateLimiter(headers);
-    const page = query.has('page') ? integer(query.get('page')) : 1;
-    const user = req.headers['x-user'];
-    if (page === undefined || page < 1 || typeof user !== 'string' || user.length < 1 || user.length > 64) {
+    const page = integer(query.get('page') ?? undefined, { minimum: 1, fallback: 1 });
+    const user = shortString(req.headers['x-user']);
+    if (page === undefined || user === undefined) {
       return send(res, 422, headers, { detail: 'Invalid page or X-User' });
     }
     headers['x-page'] = String(page);
