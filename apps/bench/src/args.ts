@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 export interface Options {
   smoke: boolean;
   memory: boolean;
+  verifyOnly: boolean;
   servers: string[] | undefined;
   scenarios: string[] | undefined;
   duration: number;
@@ -18,8 +19,9 @@ export interface Options {
 
 export const usage = `npm run bench [-- options]
 
-  --smoke                one scenario (seed), one ~1 s round per server, no warm-up, every
-                         answer still verified; writes files only with --out
+  --smoke                times one scenario (seed), one ~1 s round per server, no warm-up;
+                         every scenario is still verified; writes files only with --out
+  --verify-only          start each server and check its answers to every scenario; no timing
   --memory               memory mode: RSS and heap of herald and fastify after warm-up and
                          after --memory-requests seed requests (or --memory-seconds)
   --servers a,b          servers to run (default: all; see README)
@@ -41,6 +43,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
       help: { type: 'boolean' },
       smoke: { type: 'boolean', default: false },
       memory: { type: 'boolean', default: false },
+      'verify-only': { type: 'boolean', default: false },
       servers: { type: 'string' },
       scenarios: { type: 'string' },
       duration: { type: 'string' },
@@ -59,6 +62,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
   return {
     smoke,
     memory: values.memory ?? false,
+    verifyOnly: values['verify-only'] ?? false,
     servers: list(values.servers),
     scenarios: list(values.scenarios) ?? (smoke ? ['seed'] : undefined),
     duration: positive('duration', values.duration ?? (smoke ? '1' : '5')),

@@ -9,6 +9,8 @@ import { verify } from './verify.js';
 export interface ThroughputOptions {
   servers: ServerEntry[];
   scenarios: Scenario[];
+  /** Scenarios checked before timing (a superset of `scenarios`: smoke times one, checks all). */
+  verified: Scenario[];
   duration: number;
   warmup: number;
   rounds: number;
@@ -31,13 +33,14 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
   const running: RunningServer[] = [];
   const refused: Results['refused'] = [];
   const samples = new Map<string, Sample[]>();
-  const scenariosOf = (entry: ServerEntry) =>
-    options.scenarios.filter((scenario) => !entry.only || entry.only.includes(scenario.name));
+  const only = (entry: ServerEntry, list: Scenario[]) =>
+    list.filter((scenario) => !entry.only || entry.only.includes(scenario.name));
+  const scenariosOf = (entry: ServerEntry) => only(entry, options.scenarios);
   try {
     for (const entry of options.servers) {
       if (!scenariosOf(entry).length) continue;
       const server = await startServer(entry);
-      const problems = await verify(server.url, scenariosOf(entry));
+      const problems = await verify(server.url, only(entry, options.verified));
       if (problems.length) {
         log(`REFUSED ${entry.name}: it answers differently, so it is not timed:\n  ${problems.join('\n  ')}`);
         refused.push({ server: entry.name, problems });
