@@ -11,6 +11,8 @@ export function describeMachine() {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     // Other work on the machine skews every number; the load average at the start says how much.
     loadAverage: loadavg().map((value) => Math.round(value * 100) / 100),
+    /** Filled in at the end of a throughput run. */
+    loadAverageEnd: undefined as number[] | undefined,
   };
 }
 

@@ -48,7 +48,7 @@ export function markdown(results: Results, chartFile: string): string {
   const lines = [
     '# Herald side by side',
     '',
-    `Measured ${results.date} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}; load average at the start ${machine.loadAverage.join(' / ')}.`,
+    `Measured ${results.date} on ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, ${machine.platform}, Node ${machine.node}; load average (1/5/15 min) ${machine.loadAverage.join(' / ')} at the start, ${machine.loadAverageEnd?.join(' / ') ?? '?'} at the end.`,
     '',
     `Protocol: autocannon against 127.0.0.1, ${protocol.connections} connections × pipelining ${protocol.pipelining}, ` +
       `${protocol.warmup} s warm-up per server and scenario, then ${protocol.rounds} round(s) of ${protocol.duration} s with ` +

@@ -72,7 +72,7 @@ if (options.verifyOnly) {
   });
   if (out) {
     await writeResults(out, results);
-    log(`wrote ${out}/RESULTS.md, results.json, results.svg`);
+    log(`wrote RESULTS.md, results.json and results.svg in ${out}`);
   }
   const unexpected = results.measurements.filter((m) => m.unexpected > 0);
   for (const m of unexpected) log(`UNEXPECTED ${m.server} ${m.scenario}: ${m.unexpected} errors or wrong statuses`);

@@ -92,6 +92,8 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
     measurements.find((m) => m.server === server && m.scenario === scenario)?.requestsPerSecond;
   for (const m of measurements) m.ratioToFastify = ratio(m.requestsPerSecond, rate('fastify', m.scenario));
 
+  // The load after the run too: a busy neighbour that started midway shows here.
+  machine.loadAverageEnd = describeMachine().loadAverage;
   return {
     date,
     machine,
