@@ -39,7 +39,15 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
   try {
     for (const entry of options.servers) {
       if (!scenariosOf(entry).length) continue;
-      const server = await startServer(entry);
+      let server: RunningServer;
+      try {
+        server = await startServer(entry);
+      } catch (error) {
+        // One peer that cannot start (a broken install) must not cost the whole run.
+        log(`REFUSED ${entry.name}: ${(error as Error).message}`);
+        refused.push({ server: entry.name, problems: [(error as Error).message] });
+        continue;
+      }
       const problems = await verify(server.url, only(entry, options.verified));
       if (problems.length) {
         log(`REFUSED ${entry.name}: it answers differently, so it is not timed:\n  ${problems.join('\n  ')}`);
