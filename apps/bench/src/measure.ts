@@ -14,8 +14,7 @@ export interface Sample {
 export interface Load {
   connections: number;
   pipelining: number;
-  duration?: number;
-  amount?: number;
+  duration: number;
 }
 
 /** Loads one scenario of one server with autocannon, from this process, against 127.0.0.1. */
@@ -25,7 +24,7 @@ export async function load(url: string, scenario: Scenario, options: Load): Prom
     headers: scenario.requestHeaders ?? {},
     connections: options.connections,
     pipelining: options.pipelining,
-    ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 1 }),
+    duration: options.duration,
   });
   const classes = { 2: result['2xx'], 4: result['4xx'] } as Record<number, number>;
   const expected = classes[Math.floor(scenario.status / 100)] ?? 0;

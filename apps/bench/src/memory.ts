@@ -41,8 +41,8 @@ export interface MemoryResults {
   servers: ServerMemory[];
 }
 
-/** Requests per autocannon run: the memory is read between runs, never under load. */
-const CHUNK = 100_000;
+/** Seconds per autocannon run (at most): the memory is read between runs, never under load. */
+const CHUNK_SECONDS = 10;
 
 /**
  * Each server runs with --expose-gc and reports over IPC after two forced GCs, so the reading is
@@ -68,20 +68,24 @@ export async function measureMemory(options: MemoryOptions): Promise<MemoryResul
         results.refused.push({ server: entry.name, problems });
         continue;
       }
-      await load(server.url, options.scenario, { ...loadOptions, duration: options.warmup });
+      // The warm-up's rate sizes the first run; each run's rate sizes the next.
+      let rate = (await load(server.url, options.scenario, { ...loadOptions, duration: options.warmup }))
+        .requestsPerSecond;
       const afterWarmup = await readMemory(server);
       const series: ServerMemory['series'] = [{ requests: 0, ...afterWarmup }];
       const started = Date.now();
       let requests = 0;
       while (requests < options.requests && Date.now() - started < options.seconds * 1000) {
-        // A chunk never outlasts the time budget by much: at most what is left, in requests or time.
+        // Runs of at most CHUNK_SECONDS, the last one sized by the rate so far to land near the
+        // request budget; none outlasts the time budget. (autocannon's `amount` and
+        // `maxOverallRequests` stall with few requests per pipelined connection.)
         const left = options.seconds - (Date.now() - started) / 1000;
-        const amount = Math.min(CHUNK, options.requests - requests);
         const sample = await load(server.url, options.scenario, {
           ...loadOptions,
-          ...(left < 30 ? { duration: Math.max(1, Math.round(left)) } : { amount }),
+          duration: Math.max(1, Math.round(Math.min(CHUNK_SECONDS, left, (options.requests - requests) / (rate || 1)))),
         });
         requests += sample.requests;
+        rate = sample.requestsPerSecond || rate;
         const reading = await readMemory(server);
         series.push({ requests, ...reading });
         log(`${entry.name}: ${requests} requests, rss ${mib(reading.rss)} MiB, heap ${mib(reading.heapUsed)} MiB`);

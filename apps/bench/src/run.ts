@@ -1,18 +1,18 @@
 /**
  * The side-by-side benchmark: `npm run bench [-- options]` (see `args.ts` or `--help`).
  * Throughput mode (default) writes results.json, RESULTS.md and results.svg; `--memory` writes
- * memory.json and MEMORY.md; `--smoke` checks everything works in a few seconds; `--verify-only` only checks answers. Exits 1 when a
- * server answered differently and was refused, or a timed run got unexpected answers.
+ * memory.json and MEMORY.md; `--smoke` checks everything works in a few seconds; `--verify-only`
+ * only checks the answers. Exits 1 when a server answered differently (or did not start) and was
+ * refused, or a timed run got unexpected answers.
  */
 import { fileURLToPath } from 'node:url';
 import { parseOptions, usage } from './args.js';
 import { serversNamed } from './catalog.js';
 import { measureMemory, writeMemory } from './memory.js';
-import { startServer, stopServer } from './process.js';
 import { writeResults } from './report.js';
 import { scenarios as allScenarios, scenarioNamed } from './scenarios.js';
 import { measureThroughput } from './throughput.js';
-import { verify } from './verify.js';
+import { verifyOnly } from './verify-only.js';
 
 const options = parseOptions(process.argv.slice(2));
 if (options === 'help') {
@@ -25,21 +25,11 @@ const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().rep
 const log = (line: string) => console.log(line);
 
 if (options.verifyOnly) {
-  // Every server, every scenario it serves, no timing: the cheap check that nothing drifted.
-  let refused = 0;
-  for (const entry of serversNamed(options.servers)) {
-    const server = await startServer(entry);
-    try {
-      const list = (options.scenarios?.map(scenarioNamed) ?? allScenarios).filter(
-        (scenario) => !entry.only || entry.only.includes(scenario.name),
-      );
-      const problems = await verify(server.url, list);
-      if (problems.length) refused++;
-      log(problems.length ? `REFUSED ${entry.name}:\n  ${problems.join('\n  ')}` : `verified ${entry.name}`);
-    } finally {
-      await stopServer(server);
-    }
-  }
+  const refused = await verifyOnly(
+    serversNamed(options.servers),
+    options.scenarios?.map(scenarioNamed) ?? allScenarios,
+    log,
+  );
   process.exitCode = refused ? 1 : 0;
 } else if (options.memory) {
   const results = await measureMemory({

@@ -60,14 +60,14 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
     }
     for (const scenario of options.scenarios) {
       const servers = running.filter((server) => scenariosOf(server.entry).includes(scenario));
-      const load_ = { connections: options.connections, pipelining: options.pipelining };
+      const loadOptions = { connections: options.connections, pipelining: options.pipelining };
       if (options.warmup > 0) {
-        for (const server of servers) await load(server.url, scenario, { ...load_, duration: options.warmup });
+        for (const server of servers) await load(server.url, scenario, { ...loadOptions, duration: options.warmup });
       }
       for (let round = 0; round < options.rounds; round++) {
         const order = round % 2 ? [...servers].reverse() : servers;
         for (const server of order) {
-          const sample = await load(server.url, scenario, { ...load_, duration: options.duration });
+          const sample = await load(server.url, scenario, { ...loadOptions, duration: options.duration });
           const key = `${server.entry.name}\u0000${scenario.name}`;
           samples.set(key, [...(samples.get(key) ?? []), sample]);
           log(
