@@ -7,7 +7,7 @@ import { Controller, createApp, Get, IncomingRequest, Query } from '../src/index
 @Controller('/items')
 class Undecorated {
   @Get('')
-  list(@Query('limit') limit: string, forgotten: string) {
+  list(@Query('limit') limit: string | undefined, forgotten: string) {
     return { limit, forgotten };
   }
 }
