@@ -217,7 +217,10 @@ describe('case 3: responseModel types the handler’s return', () => {
     expectTypeOf<HandlerResult<{ status: 201; responseModel: typeof Out }>>().toEqualTypeOf<
       { id: number; name: string } | HttpResponse
     >();
-    expectTypeOf<HandlerResult<{ status: 204 }>>().toEqualTypeOf<undefined | null | void | HttpResponse>();
+    // Bodyless: nothing (a method without `return` is typed `void`) or a response.
+    expectTypeOf<undefined | null | HttpResponse>().toExtend<HandlerResult<{ status: 204 }>>();
+    expectTypeOf<() => void>().toExtend<() => HandlerResult<{ status: 304 }>>();
+    expectTypeOf<{ deleted: boolean }>().not.toExtend<HandlerResult<{ status: 205 }>>();
     expectTypeOf<HandlerResult<{ status: 201 }>>().toBeUnknown();
     // biome-ignore lint/complexity/noBannedTypes: no options at all
     expectTypeOf<HandlerResult<{}>>().toBeUnknown();
