@@ -1,5 +1,6 @@
 import { type FinalStatus, InvalidStatusError, Response } from '@herald/core';
 import { type Static, Type } from '@sinclair/typebox';
+import type { ServiceIdentifier } from 'inversify';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   Body,
@@ -99,6 +100,36 @@ describe('case 1: @Param with a schema types its parameter', () => {
       }
       searchOptional(@Query('q') q: string | undefined, @Query('page', Type.Optional(Type.Integer())) page?: number) {
         return [q, page];
+      }
+    }
+    expect(Handlers).toBeTypeOf('function');
+  });
+});
+
+describe('where a decorator cannot see the type, and the plain way around it', () => {
+  it('types a plain JSON Schema with Type.Unsafe<T>, TypeBox’s own escape hatch', () => {
+    const plain = { type: 'integer', minimum: 1 };
+    class Handlers {
+      unchecked(@Query('n', plain) n: string) {
+        return n;
+      }
+      // @ts-expect-error Type.Unsafe<number> gives the same schema a static type
+      checked(@Query('n', Type.Unsafe<number>(plain)) n: string) {
+        return n;
+      }
+    }
+    expect(Handlers).toBeTypeOf('function');
+  });
+
+  it('leaves a private handler’s parameters unchecked: TypeScript hides them from the decorator', () => {
+    class Handlers {
+      // Not an error, though it should be: `keyof` leaves private members out. Make handlers public.
+      @Get('/hidden')
+      private hidden(@Param('id', Type.Integer()) id: string) {
+        return id;
+      }
+      visible() {
+        return this.hidden('1');
       }
     }
     expect(Handlers).toBeTypeOf('function');
@@ -256,6 +287,18 @@ describe('case 4: @Inject types its parameter by the token', () => {
         return config;
       }
     }
+    // A token declared with its service's type needs no type argument.
+    const UserToken: ServiceIdentifier<CurrentUser> = Symbol('CurrentUser');
+    class Typed {
+      // @ts-expect-error UserToken stands for a CurrentUser
+      wrong(@Inject(UserToken) user: Paginator) {
+        return user;
+      }
+      right(@Inject(UserToken) user: CurrentUser) {
+        return user;
+      }
+    }
+    expect(Typed).toBeTypeOf('function');
     expectTypeOf(Inject(CurrentUser)).toEqualTypeOf<TypedParameterDecorator<CurrentUser>>();
     expectTypeOf(Inject('config')).toEqualTypeOf<TypedParameterDecorator<Unchecked>>();
     expect(Handlers).toBeTypeOf('function');
