@@ -47,7 +47,12 @@ function route(method: HttpMethod) {
  *
  * @example
  * ```ts
- * @Get('/:id', { responseModel: Item }) read(@Param('id') id: string): Item | JSONResponse { return items.get(id); }
+ * @Get('/:id', { responseModel: Item })
+ * read(@Param('id', Type.Integer()) id: number) {
+ *   const item = items.get(id);
+ *   if (!item) throw new HTTPException(404, 'Item not found');
+ *   return item; // must fit Static<typeof Item> (extra fields are filtered out), or be an HttpResponse
+ * }
  * ```
  */
 export const Get = route('GET');
