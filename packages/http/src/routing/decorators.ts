@@ -33,10 +33,7 @@ export function Controller(prefix = '', options: ControllerOptions = {}): ClassD
 function route(method: HttpMethod) {
   // `{}`: with no options given, nothing constrains the handler's return.
   // biome-ignore lint/complexity/noBannedTypes: the empty options type is what "no options" is.
-  return <const Options extends RouteOptions = {}>(
-    path = '',
-    options?: Options,
-  ): RouteDecorator<HandlerResult<Options>> =>
+  return <const Given extends RouteOptions = {}>(path = '', options?: Given): RouteDecorator<HandlerResult<Given>> =>
     (prototype, handler) =>
       defineRoute(prototype.constructor, { method, path, handler, options: options ?? {} });
 }
