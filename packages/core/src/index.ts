@@ -23,6 +23,7 @@ export {
   TeardownTooLateError,
   YieldProviderError,
 } from './errors.js';
+export type { FinalStatus } from './response/FinalStatus.js';
 export {
   assertHeaderField,
   assertHeaderName,

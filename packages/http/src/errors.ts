@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { assertHeaderField, assertStatus, HeraldError } from '@herald/core';
+import { assertHeaderField, assertStatus, type FinalStatus, HeraldError } from '@herald/core';
 
 /**
  * Every error `@herald/http` throws or answers with, each with a stable `code`. Client errors
@@ -25,20 +25,23 @@ export interface ValidationIssue {
  * Raise it from a handler or dependency to answer with `status` and `{"detail": detail}`; the
  * detail defaults to the status's reason phrase. Headers set on the request's temporal
  * `Response` are kept (its `Content-Type` aside: it was meant for the success body); the
- * exception's own win on conflict. The status (200–599) and headers are checked here, so a bad
- * one throws where the exception is raised.
+ * exception's own win on conflict. The status is a `FinalStatus` (200–599): `4040` does not
+ * compile, and a computed one is checked here with the headers, so a bad one throws where the
+ * exception is raised.
  *
  * @example
  * ```ts
  * throw new HTTPException(404, 'Item not found', { 'X-Error': 'item-missing' });
+ * // @ts-expect-error 4040 is not a status
+ * throw new HTTPException(4040);
  * ```
  */
 export class HTTPException extends HeraldError {
-  readonly status: number;
+  readonly status: FinalStatus;
   readonly detail: unknown;
   readonly headers: Readonly<Record<string, string>>;
 
-  constructor(status: number, detail?: unknown, headers: Record<string, string> = {}, code = 'HERALD_ERR_HTTP') {
+  constructor(status: FinalStatus, detail?: unknown, headers: Record<string, string> = {}, code = 'HERALD_ERR_HTTP') {
     super(code, typeof detail === 'string' ? detail : `HTTP ${status}`);
     // Checked here, where the exception is raised, rather than when the response is written.
     assertStatus(status);

@@ -23,6 +23,12 @@ export { appendVary } from './middleware/append-vary.js';
 export type { Middleware, Next, RequestContext } from './middleware/Middleware.js';
 export { type OutgoingBody, OutgoingResponse } from './middleware/OutgoingResponse.js';
 export { Body, Cookie, Header, Inject, Param, Query, Res } from './params/decorators.js';
+export type {
+  ParameterTypeMismatch,
+  SchemaValue,
+  TypedParameterDecorator,
+  Unchecked,
+} from './params/TypedParameterDecorator.js';
 export { httpExceptionHandler, requestValidationExceptionHandler } from './pipeline/default-exception-handlers.js';
 export type {
   ExceptionHandler,
@@ -40,4 +46,5 @@ export {
   StreamingResponse,
 } from './responses/response-classes.js';
 export { Controller, Delete, Get, Head, Options, Patch, Post, Put } from './routing/decorators.js';
+export type { HandlerResult, RouteDecorator } from './routing/RouteDecorator.js';
 export type { HttpMethod, RouteOptions, Schema } from './routing/route-metadata.js';

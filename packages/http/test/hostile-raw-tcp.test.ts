@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Response } from '@herald/core';
+import type { FinalStatus, Response } from '@herald/core';
+import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import {
   Body,
@@ -59,8 +60,8 @@ class HostileController {
   }
 
   @Get('/status/:code')
-  status(@Param('code') code: string, @Query('id') id: string, @Res() response: Response) {
-    response.status = Number(code);
+  status(@Param('code') code: string, @Query('id', Type.String()) id: string, @Res() response: Response) {
+    response.status = Number(code) as FinalStatus; // any number: the setter's check is under test
     response.setCookie('owner', id);
     return { id };
   }

@@ -1,5 +1,6 @@
 import { Agent, type IncomingMessage, request } from 'node:http';
-import { Response } from '@herald/core';
+import { type FinalStatus, Response } from '@herald/core';
+import { Type } from '@sinclair/typebox';
 import { inject, injectable } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { Controller, Get, HTTPException, IncomingRequest, Inject, Query, Res } from '../src/index.js';
@@ -18,7 +19,7 @@ const kindOf = (value: string) => {
   const index = Number(value.slice(1, value.indexOf('-')));
   return index % 10 === 3 ? 'http-exception' : index % 10 === 7 ? 'unexpected' : 'ok';
 };
-const statusOf = (value: string) => 200 + (Number(value.slice(1, value.indexOf('-'))) % 4);
+const statusOf = (value: string) => (200 + (Number(value.slice(1, value.indexOf('-'))) % 4)) as FinalStatus;
 
 interface Seen {
   value: string;
@@ -49,7 +50,7 @@ class Depth1 {
 @Controller()
 class IsolationController {
   @Get('/isolation')
-  async isolation(@Query('v') value: string, @Inject(Depth1) depth1: Depth1, @Res() response: Response) {
+  async isolation(@Query('v', Type.String()) value: string, @Inject(Depth1) depth1: Depth1, @Res() response: Response) {
     await jitter();
     const below = await depth1.run();
     await jitter();

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Response } from '@herald/core';
+import { Type } from '@sinclair/typebox';
 import { inject, injectable } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { Controller, Get, IncomingRequest, Inject, Query } from '../src/index.js';
@@ -27,7 +28,7 @@ class Tagger {
 @Controller()
 class IsolationController {
   @Get('/tag')
-  async tag(@Query('id') id: string, @Inject(Tagger) tagger: Tagger, @Inject(Tagger) again: Tagger) {
+  async tag(@Query('id', Type.String()) id: string, @Inject(Tagger) tagger: Tagger, @Inject(Tagger) again: Tagger) {
     await sleep(Math.random() * 15);
     return { id, tagged: await tagger.tag(), same: tagger === again };
   }

@@ -9,6 +9,7 @@ const snapshot = structuredClone(stored);
 
 @Controller('/items')
 class ItemsController {
+  // @ts-expect-error the handler's return does not fit its model: the run-time check behind the type is under test
   @Get('/:id', { responseModel: Item })
   read(@Param('id') id: string) {
     return id === 'broken' ? { id: 'not-a-number', name: 'x', tags: [] } : stored;

@@ -7,7 +7,7 @@ import { Controller, createApp, Get, IncomingRequest, Query } from '../src/index
 @Controller('/items')
 class Undecorated {
   @Get('')
-  list(@Query('limit') limit: string, forgotten: string) {
+  list(@Query('limit') limit: string | undefined, forgotten: string) {
     return { limit, forgotten };
   }
 }
@@ -38,6 +38,7 @@ class BadSchema {
 
 @Controller('/hints')
 class EarlyHintsRoute {
+  // @ts-expect-error 103 is interim; createApp's own check is under test
   @Get('', { status: 103 })
   hints() {
     return {};

@@ -19,8 +19,9 @@ import { isRequestScoped } from './request-scoped-binding.js';
 export type Override<T> =
   | { useValue: T }
   | { useClass: Newable<T>; scope?: BindingScope }
-  // biome-ignore lint/suspicious/noExplicitAny: the factory's parameters are typed by whoever writes it, matched to `inject` at runtime
-  | { useFactory: (...dependencies: any[]) => T | Promise<T>; inject?: ServiceIdentifier[]; scope?: BindingScope };
+  // `never[]`: any factory is assignable whatever its parameters (they are typed by whoever writes
+  // it and matched to `inject` at run time), and nothing can call it unchecked — unlike `any[]`.
+  | { useFactory: (...dependencies: never[]) => T | Promise<T>; inject?: ServiceIdentifier[]; scope?: BindingScope };
 
 /** What the overrides need of the container they change. */
 export interface OverridableContainer {
@@ -98,7 +99,11 @@ export class BindingOverrides {
     const syntax =
       'useClass' in replacement
         ? bind.to(replacement.useClass)
-        : bind.toResolvedValue(replacement.useFactory, replacement.inject ?? []);
+        : // inversify calls the factory with the resolved `inject` tokens, in order.
+          bind.toResolvedValue(
+            replacement.useFactory as (...dependencies: unknown[]) => T | Promise<T>,
+            replacement.inject ?? [],
+          );
     const chosen = replacement.scope ?? scope;
     if (chosen === 'Request') syntax.inRequestScope();
     else if (chosen === 'Singleton') syntax.inSingletonScope();

@@ -1,5 +1,6 @@
 import { CapturedResponseError, ResponseAlreadySentError } from '../errors.js';
 import { RequestScope } from '../scope/RequestScope.js';
+import type { FinalStatus } from './FinalStatus.js';
 import { assertStatus } from './field-validation.js';
 import { ResponseHeaders } from './ResponseHeaders.js';
 import { appendDeleteCookie, appendSetCookie, type CookieOptions, type DeleteCookieOptions } from './set-cookie.js';
@@ -22,15 +23,18 @@ import { appendDeleteCookie, appendSetCookie, type CookieOptions, type DeleteCoo
 export class Response {
   /** Headers to add to the outgoing response (merge rules: `@herald/http`'s docs). */
   readonly headers: ResponseHeaders = new ResponseHeaders((operation) => this.#assertWritable(operation));
-  #status: number | undefined;
+  #status: FinalStatus | undefined;
   #sent = false;
 
-  /** The status to send; `undefined` until set. Only final statuses, integers from 200 to 599, are accepted. */
-  get status(): number | undefined {
+  /**
+   * The status to send; `undefined` until set. Only final statuses, integers from 200 to 599, are
+   * accepted: `response.status = 4040` does not compile, and a computed one is checked here.
+   */
+  get status(): FinalStatus | undefined {
     return this.#status;
   }
 
-  set status(status: number) {
+  set status(status: FinalStatus) {
     this.#assertWritable('set the status');
     assertStatus(status);
     this.#status = status;

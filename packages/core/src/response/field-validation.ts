@@ -1,4 +1,5 @@
 import { FramingHeaderError, InvalidHeaderNameError, InvalidHeaderValueError, InvalidStatusError } from '../errors.js';
+import type { FinalStatus } from './FinalStatus.js';
 
 // RFC 9110 §5.1: field-name = token; token = 1*tchar.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -75,13 +76,17 @@ export function assertHeaderField(name: string, value: string): void {
 
 /**
  * Throws `InvalidStatusError` unless `status` can be a final status: an integer from 200 to 599.
+ * It narrows a computed `number` to `FinalStatus`, so the types and the run-time check agree.
  *
  * @example
  * ```ts
  * assertStatus(204); // ok
  * assertStatus(103); // throws HERALD_ERR_INVALID_STATUS
+ * const status: number = upstream.status;
+ * assertStatus(status);
+ * throw new HTTPException(status); // `status` is a FinalStatus here
  * ```
  */
-export function assertStatus(status: number): void {
+export function assertStatus(status: number): asserts status is FinalStatus {
   if (!Number.isInteger(status) || status < 200 || status > 599) throw new InvalidStatusError(status);
 }

@@ -1,18 +1,23 @@
-import { inject } from 'inversify';
+import type { Response } from '@herald/core';
+import { inject, type ServiceIdentifier } from 'inversify';
 import { defineDependencyParameter, parameterToken } from '../dependencies/dependency-parameters.js';
 import { defineParameter, type ParameterSource, type Schema } from '../routing/route-metadata.js';
+import type { SchemaValue, TypedParameterDecorator, Unchecked } from './TypedParameterDecorator.js';
 
 /**
  * One decorator for both places: on a handler method it records where the argument comes from;
  * on a constructor (a dependency's, or a controller's) it is an inversify `@inject` of the token
  * standing for that input, and the route's plan learns at start-up that the class reads it.
  */
-function parameter(source: ParameterSource): ParameterDecorator {
-  return (target, handler, index) => {
+function parameter<Value>(source: ParameterSource): TypedParameterDecorator<Value> {
+  const decorator: ParameterDecorator = (target, handler, index) => {
     if (handler !== undefined) return defineParameter(target.constructor, handler, index, source);
     if (source.kind !== 'response' && source.kind !== 'inject') defineDependencyParameter(target, index, source);
     inject(parameterToken(source) as never)(target, undefined, index);
   };
+  // The typed signature only adds a compile-time check of the decorated parameter's type; at run
+  // time it is this very decorator, and it returns nothing.
+  return decorator as TypedParameterDecorator<Value>;
 }
 
 /**
@@ -24,36 +29,48 @@ function parameter(source: ParameterSource): ParameterDecorator {
  * @Get('/') read(@Res() response: Response) { response.headers.set('X-Cat-Dog', 'alone in the world'); return {}; }
  * ```
  */
-export const Res = (): ParameterDecorator => parameter({ kind: 'response' });
+export const Res = (): TypedParameterDecorator<Response> => parameter<Response>({ kind: 'response' });
 
 /**
  * Injects a service from the container, resolved in the request's scope. On a handler parameter
  * it is resolved per request; on a constructor parameter it is inversify's own `@inject`, so one
- * decorator serves both places.
+ * decorator serves both places. A class token types the parameter: `@Inject(CurrentUser) user:
+ * Paginator` does not compile. A string or symbol token says nothing of its service's type: give
+ * it (`@Inject<Config>('config')`) to have the parameter checked.
  *
  * @example
  * ```ts
  * constructor(@Inject(ItemStore) store: ItemStore) {}
  * @Get('/:id') read(@Inject(RateLimiter) limiter: RateLimiter) { ... }
+ * @Get('/settings') settings(@Inject<Config>(ConfigToken) config: Config) { ... }
  * ```
  */
-export const Inject = (token: unknown): ParameterDecorator => parameter({ kind: 'inject', token });
+export function Inject<Service = Unchecked>(token: ServiceIdentifier<Service>): TypedParameterDecorator<Service> {
+  return parameter({ kind: 'inject', token });
+}
 
 /**
  * A path parameter (`/items/:id` or `/items/{id}`), coerced and validated by `schema` if given.
+ * The parameter's type must hold the schema's static type (a `string` without one).
  *
  * @example
  * ```ts
  * @Get('/:id') read(@Param('id', Type.Integer()) id: number) { ... }
  * ```
  */
-export const Param = (name: string, schema?: Schema): ParameterDecorator => parameter({ kind: 'path', name, schema });
+export function Param<Model extends Schema | undefined = undefined>(
+  name: string,
+  schema?: Model,
+): TypedParameterDecorator<SchemaValue<Model, string>> {
+  return parameter({ kind: 'path', name, schema });
+}
 
 /**
  * A query-string parameter. Without a schema it is the raw string or `undefined`; with one it is
  * required unless the schema has a `default` or is `Type.Optional(…)`. Like every parameter
  * decorator it works on a handler and on the constructor of a request-scoped or transient
- * dependency; the route's one 422 lists the failures of both.
+ * dependency; the route's one 422 lists the failures of both. The parameter's type must hold
+ * the schema's static type (`string | undefined` without one).
  *
  * @example
  * ```ts
@@ -61,10 +78,16 @@ export const Param = (name: string, schema?: Schema): ParameterDecorator => para
  * class Paginator { constructor(@Query('offset', Type.Integer({ default: 0 })) readonly offset: number) {} }
  * ```
  */
-export const Query = (name: string, schema?: Schema): ParameterDecorator => parameter({ kind: 'query', name, schema });
+export function Query<Model extends Schema | undefined = undefined>(
+  name: string,
+  schema?: Model,
+): TypedParameterDecorator<SchemaValue<Model, string | undefined>> {
+  return parameter({ kind: 'query', name, schema });
+}
 
 /**
- * A request header, by its (case-insensitive) name.
+ * A request header, by its (case-insensitive) name. The parameter's type must hold the schema's
+ * static type (`string | undefined` without one).
  *
  * @example
  * ```ts
@@ -72,26 +95,40 @@ export const Query = (name: string, schema?: Schema): ParameterDecorator => para
  * class CurrentUser { constructor(@Header('authorization', Type.Optional(Type.String())) auth?: string) {} }
  * ```
  */
-export const Header = (name: string, schema?: Schema): ParameterDecorator =>
-  parameter({ kind: 'header', name: name.toLowerCase(), schema });
+export function Header<Model extends Schema | undefined = undefined>(
+  name: string,
+  schema?: Model,
+): TypedParameterDecorator<SchemaValue<Model, string | undefined>> {
+  return parameter({ kind: 'header', name: name.toLowerCase(), schema });
+}
 
 /**
- * A request cookie, decoded.
+ * A request cookie, decoded. The parameter's type must hold the schema's static type
+ * (`string | undefined` without one).
  *
  * @example
  * ```ts
  * @Get('/me') me(@Cookie('session') session: string | undefined) { ... }
  * ```
  */
-export const Cookie = (name: string, schema?: Schema): ParameterDecorator =>
-  parameter({ kind: 'cookie', name, schema });
+export function Cookie<Model extends Schema | undefined = undefined>(
+  name: string,
+  schema?: Model,
+): TypedParameterDecorator<SchemaValue<Model, string | undefined>> {
+  return parameter({ kind: 'cookie', name, schema });
+}
 
 /**
- * The JSON request body, validated by `schema` if given (then required).
+ * The JSON request body, validated by `schema` if given (then required). The parameter's type
+ * must hold the schema's static type; without a schema the body is any JSON, so `unknown`.
  *
  * @example
  * ```ts
  * @Post('') create(@Body(NewItem) item: Static<typeof NewItem>) { ... }
  * ```
  */
-export const Body = (schema?: Schema): ParameterDecorator => parameter({ kind: 'body', schema });
+export function Body<Model extends Schema | undefined = undefined>(
+  schema?: Model,
+): TypedParameterDecorator<SchemaValue<Model, unknown>> {
+  return parameter({ kind: 'body', schema });
+}

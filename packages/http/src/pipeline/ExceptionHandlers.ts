@@ -1,3 +1,4 @@
+import type { FinalStatus } from '@herald/core';
 import { HTTPException } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
 import type { HttpResponse } from '../responses/HttpResponse.js';
@@ -12,15 +13,16 @@ import type { HttpResponse } from '../responses/HttpResponse.js';
  */
 export type ExceptionHandler<E = unknown> = (error: E, context: RequestContext) => HttpResponse | Promise<HttpResponse>;
 
-// biome-ignore lint/suspicious/noExplicitAny: any constructor arguments.
-type ErrorClass<E> = abstract new (...args: any[]) => E;
+// `never[]` rather than `any[]`: every constructor is assignable, whatever its parameters.
+type ErrorClass<E> = abstract new (...args: never[]) => E;
 
 /**
  * Error classes or statuses, each with its handler. Written as a `Map` literal, each handler is
  * checked against its own key: `new Map([[HTTPException, f], [RequestValidationError, g]])`
  * compiles, an inline `(error) => …` receives its key's error type, and a handler keyed by an
- * error class it does not accept fails to compile. A status key's handler receives the
- * `HTTPException`.
+ * error class it does not accept fails to compile. A status key (a `FinalStatus`) receives the
+ * `HTTPException`. Read back from the map, a handler takes `never`: the map cannot say which error
+ * each entry was written for.
  *
  * @example
  * ```ts
@@ -30,8 +32,7 @@ type ErrorClass<E> = abstract new (...args: any[]) => E;
  * ]);
  * ```
  */
-// biome-ignore lint/suspicious/noExplicitAny: handlers are keyed by any error class.
-export type ExceptionHandlerMap = Map<ErrorClass<unknown> | number, ExceptionHandler<any>>;
+export type ExceptionHandlerMap = Map<ErrorClass<unknown> | FinalStatus, ExceptionHandler<never>>;
 
 /**
  * What a `Map` literal of handlers becomes when one handler does not accept its key's error, so
@@ -56,7 +57,7 @@ declare global {
   interface MapConstructor {
     new <const Errors extends readonly unknown[]>(
       entries: {
-        readonly [I in keyof Errors]: readonly [ErrorClass<Errors[I]> | number, ExceptionHandler<Errors[I]>];
+        readonly [I in keyof Errors]: readonly [ErrorClass<Errors[I]> | FinalStatus, ExceptionHandler<Errors[I]>];
       },
     ): ExceptionHandlerMap;
     new (entries: readonly (readonly [ErrorClass<Error>, ExceptionHandler<never>])[]): MismatchedExceptionHandlers;
@@ -77,9 +78,12 @@ export class ExceptionHandlers {
   find(error: unknown): ExceptionHandler | undefined {
     if (this.#handlers.size === 0 || typeof error !== 'object' || error === null) return undefined;
     for (let type = error.constructor; type && type !== Object; type = Object.getPrototypeOf(type)) {
-      const handler = this.#handlers.get(type as never);
+      // The Map literal's overloads checked, entry by entry, that this handler takes this class.
+      const handler = this.#handlers.get(type as never) as ExceptionHandler | undefined;
       if (handler) return handler;
     }
-    return error instanceof HTTPException ? this.#handlers.get(error.status) : undefined;
+    return error instanceof HTTPException
+      ? (this.#handlers.get(error.status) as ExceptionHandler | undefined)
+      : undefined;
   }
 }

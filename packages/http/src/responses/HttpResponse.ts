@@ -4,6 +4,7 @@ import {
   assertStatus,
   type CookieOptions,
   type DeleteCookieOptions,
+  type FinalStatus,
   ResponseHeaders,
 } from '@herald/core';
 import type { OutgoingBody } from '../middleware/OutgoingResponse.js';
@@ -18,10 +19,10 @@ import type { OutgoingBody } from '../middleware/OutgoingResponse.js';
  */
 export interface ResponseInit {
   /**
-   * Status to send, 200–599 (checked here: `InvalidStatusError`); without it the temporal
-   * `Response`, then the route, then the class decide.
+   * Status to send, a `FinalStatus` (200–599; a computed one is checked here:
+   * `InvalidStatusError`); without it the temporal `Response`, then the route, then the class decide.
    */
-  status?: number;
+  status?: FinalStatus;
   /**
    * Headers of this response; they win over the temporal `Response`'s on the same name. Framing
    * headers (`Content-Length`, `Transfer-Encoding`, `Connection`, …) are refused, as everywhere.
@@ -42,12 +43,12 @@ export interface ResponseInit {
  */
 export abstract class HttpResponse {
   /** The status passed to the constructor, if any. */
-  readonly status: number | undefined;
+  readonly status: FinalStatus | undefined;
   /** Headers passed to the constructor (validated). */
   readonly headers = new ResponseHeaders();
   readonly mediaType: string | undefined;
 
-  protected abstract readonly defaultStatus: number;
+  protected abstract readonly defaultStatus: FinalStatus;
   protected abstract readonly defaultMediaType: string | undefined;
 
   constructor(init: ResponseInit = {}) {
@@ -62,7 +63,7 @@ export abstract class HttpResponse {
   }
 
   /** The status this response falls back to when nobody chose one (200, 307 for redirects). */
-  get fallbackStatus(): number {
+  get fallbackStatus(): FinalStatus {
     return this.defaultStatus;
   }
 

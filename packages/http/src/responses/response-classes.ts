@@ -1,3 +1,4 @@
+import type { FinalStatus } from '@herald/core';
 import type { OutgoingBody } from '../middleware/OutgoingResponse.js';
 import { HttpResponse, type ResponseInit } from './HttpResponse.js';
 
@@ -59,7 +60,7 @@ export class JSONResponse extends HttpResponse {
  * ```
  */
 export class PlainTextResponse extends HttpResponse {
-  protected readonly defaultStatus: number = 200;
+  protected readonly defaultStatus: FinalStatus = 200;
   protected readonly defaultMediaType: string = 'text/plain; charset=utf-8';
 
   constructor(

@@ -1,3 +1,4 @@
+import type { HandlerResult, RouteDecorator } from './RouteDecorator.js';
 import {
   type ControllerOptions,
   defineController,
@@ -24,18 +25,31 @@ export function Controller(prefix = '', options: ControllerOptions = {}): ClassD
   return (target) => defineController(target, prefix, options);
 }
 
+/**
+ * A route decorator for `method`. Generic in its options so that the decorator it returns knows
+ * the literal `status` and the exact `responseModel`, and can constrain the handler's return type
+ * (see `HandlerResult`); at run time only the options' values matter.
+ */
 function route(method: HttpMethod) {
-  return (path = '', options: RouteOptions = {}): MethodDecorator =>
+  // `{}`: with no options given, nothing constrains the handler's return.
+  // biome-ignore lint/complexity/noBannedTypes: the empty options type is what "no options" is.
+  return <const Given extends RouteOptions = {}>(path = '', options?: Given): RouteDecorator<HandlerResult<Given>> =>
     (prototype, handler) =>
-      defineRoute(prototype.constructor, { method, path, handler, options });
+      defineRoute(prototype.constructor, { method, path, handler, options: options ?? {} });
 }
 
 /**
- * Declares a GET route; HEAD is served for it too.
+ * Declares a GET route; HEAD is served for it too. With a TypeBox `responseModel` the handler
+ * must return (or resolve to) the model's static type or an `HttpResponse`: see `HandlerResult`.
  *
  * @example
  * ```ts
- * @Get('/:id', { responseModel: Item }) read(@Param('id') id: string) { return items.get(id); }
+ * @Get('/:id', { responseModel: Item })
+ * read(@Param('id', Type.Integer()) id: number) {
+ *   const item = items.get(id);
+ *   if (!item) throw new HTTPException(404, 'Item not found');
+ *   return item; // must fit Static<typeof Item> (extra fields are filtered out), or be an HttpResponse
+ * }
  * ```
  */
 export const Get = route('GET');
@@ -67,7 +81,7 @@ export const Put = route('PUT');
  */
 export const Patch = route('PATCH');
 /**
- * Declares a DELETE route.
+ * Declares a DELETE route. With `status: 204` the handler returns nothing (or a response).
  *
  * @example
  * ```ts

@@ -1,3 +1,4 @@
+import type { FinalStatus } from '@herald/core';
 import type { TSchema } from '@sinclair/typebox';
 import type { ServiceIdentifier } from 'inversify';
 import { RouteDefinitionError } from '../errors.js';
@@ -31,8 +32,11 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS'
  * ```
  */
 export interface RouteOptions {
-  /** The status of a successful plain return (default 200); the temporal `Response` can override it. */
-  status?: number;
+  /**
+   * The status of a successful plain return (default 200); the temporal `Response` can override
+   * it. With 204, 205 or 304 nothing is sent, so the handler must return nothing (or a response).
+   */
+  status?: FinalStatus;
   /** Only what this schema declares is sent; a value that does not match it is a 500. */
   responseModel?: Schema;
   /**
