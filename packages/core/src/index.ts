@@ -24,6 +24,12 @@ export {
   YieldProviderError,
 } from './errors.js';
 export {
+  declaredHeaders,
+  declareHeaders,
+  type HeaderDeclaration,
+  SetsHeader,
+} from './headers/declared-headers.js';
+export {
   assertHeaderField,
   assertHeaderName,
   assertHeaderValue,

@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox';
 import type { ServiceIdentifier } from 'inversify';
+import type { DeclaredResponses } from '../description/DeclaredResponses.js';
 import { RouteDefinitionError } from '../errors.js';
 
 /**
@@ -40,6 +41,8 @@ export interface RouteOptions {
    * limits), after the app's and the controller's and before the handler.
    */
   dependencies?: readonly ServiceIdentifier[];
+  /** Other responses it may answer with (`{ 404: { description, model, headers } }`), for the docs and header checks. */
+  responses?: DeclaredResponses;
 }
 
 /**
