@@ -20,6 +20,8 @@ export class SchemaRegistry {
 
   constructor(named: Readonly<Record<string, Schema>> = {}) {
     for (const [name, schema] of Object.entries(named)) this.#names.set(schema, name);
+    // Listed schemas are documented even when no route uses them: the user asked for the name.
+    for (const schema of Object.values(named)) this.toJson(schema);
   }
 
   /** The schemas documented once, by name. */
