@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Response } from '@herald/core';
 import { Controller, Cookie, Get, Header, Post, Res } from '@herald/http';
+import { findChromium } from '@herald/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorsOptions } from '../src/index.js';
-import { findChromium } from './find-chromium.js';
 import { serveWithCors } from './serve-with-cors.js';
 
 /**
