@@ -43,8 +43,8 @@ describe('the OpenAPI document', () => {
     expect(read.tags).toEqual(['Pets']);
     expect(read.operationId).toBe('pets_read');
     expect(read.summary).toBe('Read');
-    const ids = Object.values(document.paths).flatMap((item: Json) =>
-      Object.values(item).map((op: Json) => op.operationId),
+    const ids = Object.values(document.paths as Record<string, Json>).flatMap((item) =>
+      Object.values(item as Record<string, Json>).map((op) => op.operationId),
     );
     expect(new Set(ids).size).toBe(ids.length);
   });
