@@ -23,6 +23,9 @@ describe('serving the document and the docs page', () => {
     // Only the listed files: no path into the package (or out of it).
     expect((await client.get('/docs/package.json')).status).toBe(404);
     expect((await client.get('/docs/..%2F..%2Fpackage.json')).status).toBe(404);
+    // Own entries only: names Object.prototype has are not files.
+    expect((await client.get('/docs/constructor')).status).toBe(404);
+    expect((await client.get('/docs/toString')).status).toBe(404);
   });
 
   it('serves at configured paths, and answers HEAD', async () => {
