@@ -55,6 +55,16 @@ describe("the example's OpenAPI document", () => {
     expect(paths['/items'].post.responses['401'].headers['WWW-Authenticate']).toBeDefined();
     expect(Object.keys(paths['/items/batch'].post.responses['409'].headers)).toContain('X-Unit-Of-Work');
     expect(Object.keys(paths['/headers-and-object/'].get.responses['200'].headers)).toContain('X-Cat-Dog');
+    // The rate limiter guards every items route: each documents its 429 and Retry-After.
+    for (const operation of [
+      paths['/items'].get,
+      paths['/items'].post,
+      paths['/items/{id}'].get,
+      paths['/items/batch'].post,
+    ])
+      expect(Object.keys(operation.responses['429'].headers)).toEqual(
+        expect.arrayContaining(['Retry-After', 'X-RateLimit-Remaining']),
+      );
     // Paginator's query parameters, read through a dependency, are the route's.
     expect(paths['/items'].get.parameters.map((parameter: Json) => parameter.name)).toEqual([
       'x-api-key',

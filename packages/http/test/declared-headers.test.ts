@@ -69,10 +69,15 @@ const requestId: Plugin = {
 
 describe('declared response headers', () => {
   it("collect from the route's whole graph at start-up: dependencies at any depth, the handler, plugins", async () => {
-    const { app } = await serve([ThingsController], { bind: bind as never, plugins: [requestId] });
+    const { app } = await serve([ThingsController], {
+      bind: bind as never,
+      plugins: [requestId],
+      headers: [{ name: 'X-Powered-By', schema: { type: 'string' } }],
+    });
     const route = describeRoutes(app).find((one) => one.label === 'GET /things/:id') as RouteDescription;
     expect(route.headers.map(({ name, on, declaredBy }) => `${name} ${on} ${declaredBy}`)).toEqual([
       'X-Request-Id every plugin',
+      'X-Powered-By every app',
       'X-Inner every Inner',
       'X-Outer every Outer',
       'ETag success handler',

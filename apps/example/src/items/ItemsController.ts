@@ -8,13 +8,23 @@ import { Paginator } from './Paginator.js';
 import { RateLimiter } from './RateLimiter.js';
 import { UnitOfWork } from './UnitOfWork.js';
 
+/** What the rate limiter answers once a client used up its window, on every items route. */
+const rateLimited = {
+  429: {
+    description: 'Rate limit exceeded',
+    headers: {
+      'Retry-After': { schema: Type.Integer({ minimum: 0 }), description: 'Seconds until the window resets' },
+    },
+  },
+};
+
 /** Every items route is rate limited: the limiter is a controller dependency. */
 @Controller('/items', { dependencies: [RateLimiter] })
 export class ItemsController {
   constructor(@Inject(ItemStore) private readonly store: ItemStore) {}
 
   /** A page of items; the paginator reads `limit` and `offset` and sets `X-Total-Count`. */
-  @Get('', { responseModel: Type.Array(Item) })
+  @Get('', { responseModel: Type.Array(Item), responses: rateLimited })
   list(@Inject(Paginator) paginator: Paginator) {
     return paginator.page(this.store.all());
   }
@@ -27,7 +37,7 @@ export class ItemsController {
         description: 'No item has this id',
         headers: { 'X-Error': { schema: Type.Literal('item-missing'), description: 'Why the item is missing' } },
       },
-      429: { description: 'Rate limit exceeded', headers: { 'Retry-After': { schema: Type.Integer({ minimum: 0 }) } } },
+      ...rateLimited,
     },
   })
   read(@Param('id', Type.Integer()) id: number) {
@@ -43,6 +53,7 @@ export class ItemsController {
     dependencies: [CurrentUser],
     responses: {
       401: { description: 'Not authenticated', headers: { 'WWW-Authenticate': { schema: Type.Literal('Bearer') } } },
+      ...rateLimited,
     },
   })
   @SetsHeader('Location', Type.String({ format: 'uri-reference' }), 'Where the new item is')
@@ -59,7 +70,7 @@ export class ItemsController {
   @Post('/batch', {
     status: 201,
     responseModel: Type.Array(Item),
-    responses: { 409: { description: 'An item with one of these names exists; none was stored' } },
+    responses: { 409: { description: 'An item with one of these names exists; none was stored' }, ...rateLimited },
   })
   createMany(
     @Body(Type.Array(NewItem, { minItems: 1, maxItems: 50 })) body: NewItem[],
