@@ -1,7 +1,14 @@
 import type { Schema } from '@herald/http';
 import { SchemaNameConflictError } from './errors.js';
 
-/** A JSON value: what a schema is once TypeBox's symbols and `undefined`s are gone. */
+/**
+ * A JSON value: what a schema is once TypeBox's symbols and `undefined`s are gone.
+ *
+ * @example
+ * ```ts
+ * const schema: Json = { type: 'integer', minimum: 0 };
+ * ```
+ */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** Names allowed as `components.schemas` keys (OpenAPI 3.1 §4.8.7.1). */
