@@ -123,7 +123,7 @@ describe('the OpenAPI document', () => {
     expect(document.paths['/health'].get.responses['200'].headers).toBeUndefined();
   });
 
-  it('is built once: every request gets the same document', async () => {
+  it('serves the same document to every request', async () => {
     const again = await client.get('/openapi.json');
     expect(again.text()).toBe(JSON.stringify(document));
   });
