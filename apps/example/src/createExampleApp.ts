@@ -1,12 +1,14 @@
 import { Response } from '@herald/core';
-import { type App, createApp, type Middleware } from '@herald/http';
+import { type App, createApp, type Middleware, type StrictHeaders } from '@herald/http';
 import { requestLogging } from '@herald/logger';
+import { openapi } from '@herald/openapi';
 import { ContainerModule } from 'inversify';
 import type { Logger } from 'pino';
 import { HelloController } from './hello/HelloController.js';
 import { CurrentUser } from './items/CurrentUser.js';
 import { ItemStore } from './items/ItemStore.js';
 import { ItemsController } from './items/ItemsController.js';
+import { Item, NewItem } from './items/item-schemas.js';
 import { Paginator } from './items/Paginator.js';
 import { RateLimitCounters, RateLimiter } from './items/RateLimiter.js';
 import { UnitOfWork, unitOfWork } from './items/UnitOfWork.js';
@@ -29,8 +31,24 @@ export const exampleModule = new ContainerModule(({ bind }) => {
 
 /**
  * Builds the example app, with request logging (a request id on every response, one access line
- * per request); `middleware` is where CORS goes and `logger` where the lines go (see `main.ts`).
+ * per request) and its OpenAPI document at `/openapi.json` with Swagger UI at `/docs`;
+ * `middleware` is where CORS goes, `logger` where the lines go (see `main.ts`) and
+ * `strictHeaders` how undeclared response headers are treated (the tests make them errors).
  */
-export function createExampleApp(options: { middleware?: Middleware[]; logger?: Logger } = {}): Promise<App> {
-  return createApp({ modules: [exampleModule], plugins: [requestLogging()], ...options });
+export function createExampleApp(
+  options: { middleware?: Middleware[]; logger?: Logger; strictHeaders?: StrictHeaders } = {},
+): Promise<App> {
+  return createApp({
+    modules: [exampleModule],
+    plugins: [
+      requestLogging(),
+      openapi({
+        title: 'Herald example',
+        version: '0.1.0',
+        description: 'Items, sessions and the examples of FastAPI\'s "Response Headers" page.',
+        schemas: { Item, NewItem },
+      }),
+    ],
+    ...options,
+  });
 }

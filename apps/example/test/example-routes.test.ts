@@ -10,7 +10,11 @@ let client: TestClient;
 
 // The app main.ts builds, with CORS as CORS_ORIGINS would configure it; in process, no socket.
 beforeAll(async () => {
-  app = await createExampleApp({ middleware: corsFromEnv('http://client.test, http://other.test') });
+  // strictHeaders 'error': a header the example sets without declaring it is a 500 here.
+  app = await createExampleApp({
+    middleware: corsFromEnv('http://client.test, http://other.test'),
+    strictHeaders: 'error',
+  });
   client = new TestClient(app);
 });
 
@@ -127,9 +131,12 @@ describe('the example app', () => {
   it('exposes the app headers to origins listed in CORS_ORIGINS, and only to them', async () => {
     const allowed = await client.get('/items/1', { headers: { origin: 'http://other.test' } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://other.test');
+    // The route's declared headers: the request id, the rate limiter's, the 404's and 429's own.
     expect(allowed.headers.get('access-control-expose-headers')).toBe(
-      'X-Cat-Dog, X-RateLimit-Limit, X-RateLimit-Remaining, Location',
+      'X-Request-Id, X-RateLimit-Limit, X-RateLimit-Remaining, X-Error, Retry-After',
     );
+    const created = await client.get('/headers-and-object/', { headers: { origin: 'http://other.test' } });
+    expect(created.headers.get('access-control-expose-headers')).toBe('X-Request-Id, X-Cat-Dog');
     const refused = await client.get('/items/1', { headers: { origin: 'http://evil.test' } });
     expect(refused.headers.has('access-control-allow-origin')).toBe(false);
   });

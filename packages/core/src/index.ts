@@ -25,6 +25,12 @@ export {
 } from './errors.js';
 export type { FinalStatus } from './response/FinalStatus.js';
 export {
+  declaredHeaders,
+  declareHeaders,
+  type HeaderDeclaration,
+  SetsHeader,
+} from './headers/declared-headers.js';
+export {
   assertHeaderField,
   assertHeaderName,
   assertHeaderValue,

@@ -30,9 +30,11 @@ export interface CorsOptions {
   /**
    * Response headers scripts may read. `'auto'` — alone or as an item of the list — also exposes
    * every header the app set on that response (temporal `Response` or returned response),
-   * except the CORS-safelisted ones and `Set-Cookie`.
+   * except the CORS-safelisted ones and `Set-Cookie`. `'declared'` — alone or in the list —
+   * exposes, on each route's responses, the headers its graph declares (`@SetsHeader`, the route's
+   * `responses`, plugins' `headers`): computed once per route at start-up, nothing per response.
    */
-  exposeHeaders?: readonly string[] | 'auto';
+  exposeHeaders?: readonly string[] | 'auto' | 'declared';
   /** Seconds a browser may cache a preflight answer. Default 600. */
   maxAge?: number;
   /** Answer Private Network Access preflights (`Access-Control-Request-Private-Network`). */

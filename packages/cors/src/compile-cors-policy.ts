@@ -38,6 +38,8 @@ export interface CorsPolicy {
   exposeValue: string;
   exposed: readonly string[];
   autoExpose: boolean;
+  /** Expose each route's declared headers (`exposeHeaders: 'declared'`). */
+  declaredExpose: boolean;
   maxAge: string;
   privateNetwork: boolean;
 }
@@ -69,7 +71,8 @@ export function compileCorsPolicy(options: CorsOptions): CorsPolicy {
 
   const exposeList = listOf(options.exposeHeaders ?? []);
   const autoExpose = exposeList.includes('auto');
-  const exposed = exposeList.filter((name) => name !== 'auto').map(checkedToken);
+  const declaredExpose = exposeList.includes('declared');
+  const exposed = exposeList.filter((name) => name !== 'auto' && name !== 'declared').map(checkedToken);
   if (credentials && exposed.includes('*')) {
     throw new CorsConfigurationError(
       "exposeHeaders '*' means the literal header '*' on credentialed requests (Fetch standard)",
@@ -93,6 +96,7 @@ export function compileCorsPolicy(options: CorsOptions): CorsPolicy {
     exposeValue: exposed.join(', '),
     exposed,
     autoExpose,
+    declaredExpose,
     maxAge: String(maxAge),
     privateNetwork: options.allowPrivateNetwork ?? false,
   };

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Response } from '@herald/core';
 import { Controller, Cookie, Get, Header, Post, Res } from '@herald/http';
+import { findChromium } from '@herald/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorsOptions } from '../src/index.js';
-import { findChromium } from './find-chromium.js';
 import { serveWithCors } from './serve-with-cors.js';
 
 /**
@@ -92,7 +92,8 @@ afterAll(async () => {
   await new Promise((resolve) => pageServer?.close(resolve));
 });
 
-describe('CORS in Chromium', () => {
+// A browser round trip takes seconds on a loaded 2-core machine: vitest's 5 s default failed there.
+describe('CORS in Chromium', { timeout: 30_000 }, () => {
   it('lets a script read X-Cat-Dog only when it is exposed, by list or auto', async () => {
     const origin = () => `http://127.0.0.1:${pagePort}`;
     const listed = await startApp({ allowOrigins: [origin()], exposeHeaders: ['X-Cat-Dog'] });

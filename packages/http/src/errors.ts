@@ -179,3 +179,44 @@ export class AppNotListeningError extends HeraldError {
     super('HERALD_ERR_NOT_LISTENING', 'The app is not listening: await app.listen() first');
   }
 }
+
+/**
+ * With `strictHeaders: 'error'`, a response carried a header that no part of its route's graph
+ * declared (`@SetsHeader`, `declareHeaders`, the route's `responses`, a plugin's `headers`).
+ * Thrown after the route answered, so the request gets a 500 and the error is logged with the route.
+ *
+ * @example
+ * ```ts
+ * const app = await createApp({ modules, strictHeaders: 'error' }); // in tests
+ * ```
+ */
+export class UndeclaredHeaderError extends HeraldError {
+  constructor(
+    readonly route: string,
+    readonly header: string,
+  ) {
+    super(
+      'HERALD_ERR_UNDECLARED_HEADER',
+      `${route} set the header "${header}", which no part of its graph declares (@SetsHeader, declareHeaders, responses)`,
+    );
+  }
+}
+
+/**
+ * With `strictHeaders` on, a declared header was set with a value its schema refuses: in
+ * `'error'` mode this is thrown (a 500), in `'warn'` mode the header is dropped and logged once.
+ *
+ * @example
+ * ```ts
+ * // @SetsHeader('X-RateLimit-Remaining', Type.Integer({ minimum: 0 })) then headers.set('X-RateLimit-Remaining', '-1')
+ * ```
+ */
+export class HeaderSchemaError extends HeraldError {
+  constructor(
+    readonly route: string,
+    readonly header: string,
+    problem: string,
+  ) {
+    super('HERALD_ERR_HEADER_SCHEMA', `${route} set the header "${header}" to a value its schema refuses: ${problem}`);
+  }
+}

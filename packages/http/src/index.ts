@@ -2,12 +2,17 @@ export { App, type CloseOptions, IncomingRequest, type ListenOptions } from './a
 export { type AppOptions, createApp } from './app/createApp.js';
 export type { Plugin, PluginSetup } from './app/Plugin.js';
 export type { ServerLimits } from './app/ServerLimits.js';
+export type { DeclaredResponse, DeclaredResponses } from './description/DeclaredResponses.js';
+export type { RouteDescription, RouteHeader, RouteParameter } from './description/RouteDescription.js';
+export { describeRoutes, type RoutesListener } from './description/route-descriptions.js';
+export type { StrictHeaders } from './description/strict-headers.js';
 export {
   AppNotListeningError,
   BodyTooDeepError,
   BodyTooLargeError,
   ClientAbortedError,
   DependencyGraphError,
+  HeaderSchemaError,
   HTTPException,
   InvalidServerLimitError,
   MalformedBodyError,
@@ -16,6 +21,7 @@ export {
   RequestValidationError,
   ResponseValidationError,
   RouteDefinitionError,
+  UndeclaredHeaderError,
   UnsupportedMediaTypeError,
   type ValidationIssue,
 } from './errors.js';

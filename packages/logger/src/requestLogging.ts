@@ -7,6 +7,13 @@ import { RequestLogger } from './RequestLogger.js';
 import { requestIdFrom } from './request-id-from.js';
 
 /** The request's context, for building `RequestLogger` once the route is known. */
+const REQUEST_ID_HEADER = {
+  name: 'X-Request-Id',
+  schema: { type: 'string', minLength: 1 },
+  description:
+    "The request's id: the client's `X-Request-Id` when usable, else a new UUID; on every log line of the request",
+};
+
 const CurrentRequest: ServiceIdentifier<RequestContext> = Symbol('CurrentRequest');
 
 /**
@@ -32,7 +39,8 @@ const CurrentRequest: ServiceIdentifier<RequestContext> = Symbol('CurrentRequest
  * ```
  */
 export function requestLogging(): Plugin {
-  return { setup };
+  // Declared, so the OpenAPI document, `cors({ exposeHeaders: 'declared' })` and the strict header check know it.
+  return { setup, headers: [REQUEST_ID_HEADER] };
 }
 
 function setup({ container }: PluginSetup): Middleware {

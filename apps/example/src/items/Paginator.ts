@@ -1,4 +1,4 @@
-import { Response } from '@herald/core';
+import { Response, SetsHeader } from '@herald/core';
 import { Query } from '@herald/http';
 import { Type } from '@sinclair/typebox';
 import { inject, injectable } from 'inversify';
@@ -8,6 +8,7 @@ import { inject, injectable } from 'inversify';
  * the route's other inputs: a bad `limit` is part of the same 422. It tells the client how many
  * items there are in `X-Total-Count`.
  */
+@SetsHeader('X-Total-Count', Type.Integer({ minimum: 0 }), 'How many items there are in all pages')
 @injectable()
 export class Paginator {
   constructor(

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { Response } from '@herald/core';
+import { Response, SetsHeader } from '@herald/core';
 import { Header, HTTPException, IncomingRequest } from '@herald/http';
 import { RequestLogger } from '@herald/logger';
 import { Type } from '@sinclair/typebox';
@@ -33,6 +33,8 @@ export class RateLimitCounters {
  * The client is its `X-API-Key` (a validated header parameter of the dependency itself), or
  * else its address. It logs through `RequestLogger`, so its line carries the request id.
  */
+@SetsHeader('X-RateLimit-Limit', Type.Integer({ minimum: 1 }), 'Requests allowed per client in the window')
+@SetsHeader('X-RateLimit-Remaining', Type.Integer({ minimum: 0 }), 'Requests left in the current window')
 @injectable()
 export class RateLimiter {
   constructor(

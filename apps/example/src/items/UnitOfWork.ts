@@ -1,4 +1,4 @@
-import { type Response, withYield } from '@herald/core';
+import { declareHeaders, type Response, withYield } from '@herald/core';
 import type { ItemStore } from './ItemStore.js';
 import type { NewItem, StoredItem } from './item-schemas.js';
 
@@ -47,4 +47,11 @@ export const unitOfWork = withYield(function* unitOfWork(store: ItemStore, respo
     response.headers.set('X-Unit-Of-Work', 'rolled-back');
     throw error;
   }
+});
+
+// A provider function has no class to decorate: its header is declared on the token it is bound to.
+declareHeaders(UnitOfWork, {
+  name: 'X-Unit-Of-Work',
+  schema: { type: 'string', enum: ['committed', 'rolled-back'] },
+  description: "Whether the request's changes were stored",
 });

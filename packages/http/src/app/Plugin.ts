@@ -1,5 +1,6 @@
-import type { HeraldContainer } from '@herald/core';
+import type { HeaderDeclaration, HeraldContainer } from '@herald/core';
 import type { Logger } from 'pino';
+import type { RouteDescription } from '../description/RouteDescription.js';
 import type { Middleware } from '../middleware/Middleware.js';
 
 /**
@@ -43,4 +44,8 @@ export interface PluginSetup {
 export interface Plugin {
   /** Runs once in `createApp`; the middleware it returns wraps every request. */
   setup(app: PluginSetup): Middleware | undefined;
+  /** Headers its middleware sets on every response (say `X-Request-Id`): declared for every route. */
+  readonly headers?: readonly HeaderDeclaration[];
+  /** Called with the app's routes once they are compiled (and again after a test override recompiles them). */
+  routesCompiled?(routes: readonly RouteDescription[]): void;
 }

@@ -1,7 +1,10 @@
-import { createContainer } from '@herald/core';
+import { createContainer, type HeaderDeclaration } from '@herald/core';
 import type { ContainerModule, ServiceIdentifier } from 'inversify';
 import { type Logger, pino } from 'pino';
 import { bindParameterTokens } from '../dependencies/bind-parameter-tokens.js';
+import type { RouteHeader } from '../description/RouteDescription.js';
+import { publishRoutes } from '../description/route-descriptions.js';
+import { type StrictHeaders, strictHeaders } from '../description/strict-headers.js';
 import type { Middleware } from '../middleware/Middleware.js';
 import { createValidators } from '../model/validators.js';
 import { Dispatcher } from '../pipeline/Dispatcher.js';
@@ -42,6 +45,16 @@ export interface AppOptions {
    * the first plugin's outermost, e.g. `[requestLogging()]` from `@herald/logger`.
    */
   plugins?: readonly Plugin[];
+  /** Headers the app's own middleware sets on every response, declared for every route (docs, CORS, checks). */
+  headers?: readonly HeaderDeclaration[];
+  /**
+   * Check the headers each response carries against those its route's graph declares
+   * (`@SetsHeader`): `'warn'` logs one line per route and undeclared header and drops a value its
+   * schema refuses; `'error'` answers 500 and logs `HERALD_ERR_UNDECLARED_HEADER` /
+   * `HERALD_ERR_HEADER_SCHEMA` (for tests). Default `'warn'` when `NODE_ENV=development`, else
+   * `'off'`, which costs nothing per request.
+   */
+  strictHeaders?: StrictHeaders;
 }
 
 /**
@@ -69,7 +82,21 @@ export async function createApp(options: AppOptions): Promise<App> {
   // parameters count as request-scoped: a singleton reading one is captive.
   container.prepare();
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
-  const compileRoutes = () => new RouteTable(container, createValidators(), options.dependencies);
+  const appHeaders: RouteHeader[] = [
+    ...(options.plugins ?? []).flatMap((plugin) =>
+      (plugin.headers ?? []).map((header) => ({ ...header, declaredBy: 'plugin', on: 'every' as const })),
+    ),
+    ...(options.headers ?? []).map((header) => ({ ...header, declaredBy: 'app', on: 'every' as const })),
+  ];
+  const strictMode = options.strictHeaders ?? (process.env.NODE_ENV === 'development' ? 'warn' : 'off');
+  // Innermost, so it sees what the route set before other middleware add their own headers.
+  const strict = strictMode === 'off' ? [] : [strictHeaders(strictMode, logger)];
+  const listeners = [...(options.plugins ?? []), ...(options.middleware ?? []), ...strict];
+  const compileRoutes = () => {
+    const table = new RouteTable(container, createValidators(), options.dependencies, appHeaders);
+    publishRoutes(container, table.descriptions(), listeners);
+    return table;
+  };
   const dispatcher = new Dispatcher({
     routes: compileRoutes(),
     exceptionHandlers: new ExceptionHandlers(options.exceptionHandlers),
@@ -82,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     container.prepare();
     dispatcher.replaceRoutes(compileRoutes());
   });
-  return new App(container, dispatcher.dispatch, [...pluginMiddleware, ...(options.middleware ?? [])], {
+  return new App(container, dispatcher.dispatch, [...pluginMiddleware, ...(options.middleware ?? []), ...strict], {
     logger,
     bodyLimit,
     limits: resolveServerLimits(options.limits),

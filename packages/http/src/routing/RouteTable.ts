@@ -2,6 +2,8 @@ import { assertStatus, type HeraldContainer } from '@herald/core';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { ServiceIdentifier } from 'inversify';
 import { compileRoutePlan, type RoutePlan } from '../dependencies/compile-route-plan.js';
+import { describeRoute } from '../description/describe-route.js';
+import type { RouteDescription, RouteHeader } from '../description/RouteDescription.js';
 import { RouteDefinitionError } from '../errors.js';
 import { compileResponseModel, type Serializer, serializeAnyValue } from '../model/compile-response-model.js';
 import type { Validators } from '../model/validators.js';
@@ -42,9 +44,18 @@ function assertRouteStatus(status: number | undefined, label: string): void {
 export class RouteTable {
   readonly #router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true });
   readonly #methods = new Set<HttpMethod>();
+  readonly #descriptions: RouteDescription[] = [];
 
-  /** `dependencies`: the app's, resolved for every route before the controller's and the route's own. */
-  constructor(container: HeraldContainer, validators: Validators, dependencies: readonly ServiceIdentifier[] = []) {
+  /**
+   * `dependencies`: the app's, resolved for every route before the controller's and the route's own.
+   * `appHeaders`: headers plugins set on every response (a request id), declared for every route.
+   */
+  constructor(
+    container: HeraldContainer,
+    validators: Validators,
+    dependencies: readonly ServiceIdentifier[] = [],
+    appHeaders: readonly RouteHeader[] = [],
+  ) {
     const seen = new Set<unknown>();
     const heads: Array<[string, CompiledRoute]> = [];
     for (const { serviceIdentifier, implementationType } of container.services()) {
@@ -56,6 +67,8 @@ export class RouteTable {
         const path = `${definition.prefix}${route.path}`.replace(/\{(\w+)\}/g, ':$1') || '/';
         const label = `${route.method} ${path}`;
         assertRouteStatus(route.options.status, label);
+        const routeDependencies = [...dependencies, ...definition.dependencies, ...(route.options.dependencies ?? [])];
+        const handlerSources = definition.parameters.get(route.handler) ?? [];
         const compiled: CompiledRoute = {
           label,
           path,
@@ -63,8 +76,8 @@ export class RouteTable {
           plan: compileRoutePlan(container, validators, {
             label,
             controller: serviceIdentifier,
-            dependencies: [...dependencies, ...definition.dependencies, ...(route.options.dependencies ?? [])],
-            handler: definition.parameters.get(route.handler) ?? [],
+            dependencies: routeDependencies,
+            handler: handlerSources,
             arity: (implementationType.prototype[route.handler] as (...args: unknown[]) => unknown).length,
             pathParameters: [...path.matchAll(/:(\w+)/g)].map((match) => match[1] as string),
           }),
@@ -73,11 +86,31 @@ export class RouteTable {
             ? compileResponseModel(route.options.responseModel, validators, label)
             : serializeAnyValue,
         };
+        // What tools (OpenAPI, CORS, the strict header check) read of the route; start-up only.
+        this.#descriptions.push(
+          describeRoute(container, {
+            method: route.method,
+            path,
+            label,
+            controller: serviceIdentifier,
+            controllerClass: implementationType as RouteDescription['controller'],
+            handler: route.handler,
+            options: route.options,
+            dependencies: routeDependencies,
+            handlerSources,
+            appHeaders,
+          }),
+        );
         this.#add(route.method, path, compiled);
         if (route.method === 'GET') heads.push([path, compiled]);
       }
     }
     for (const [path, route] of heads) if (!this.#router.hasRoute('HEAD', path)) this.#add('HEAD', path, route);
+  }
+
+  /** Every declared route, in declaration order (the HEAD a GET route answers is not listed). */
+  descriptions(): readonly RouteDescription[] {
+    return this.#descriptions;
   }
 
   /** Matches a method and raw path (no query string). */

@@ -1,6 +1,7 @@
 import type { FinalStatus } from '@herald/core';
 import type { TSchema } from '@sinclair/typebox';
 import type { ServiceIdentifier } from 'inversify';
+import type { DeclaredResponses } from '../description/DeclaredResponses.js';
 import { RouteDefinitionError } from '../errors.js';
 
 /**
@@ -44,6 +45,8 @@ export interface RouteOptions {
    * limits), after the app's and the controller's and before the handler.
    */
   dependencies?: readonly ServiceIdentifier[];
+  /** Other responses it may answer with (`{ 404: { description, model, headers } }`), for the docs and header checks. */
+  responses?: DeclaredResponses;
 }
 
 /**

@@ -4,9 +4,15 @@ import { delimiter, join } from 'node:path';
 const NAMES = ['chromium', 'chromium-browser'];
 
 /**
- * The Chromium binary the browser tests drive: `CHROMIUM_PATH` when set, otherwise the first
- * `chromium` on the PATH. playwright's own browser download cannot run here, so a missing
- * browser fails with what to install instead of playwright's download hint.
+ * The Chromium binary for browser tests (playwright-core's `executablePath`): `CHROMIUM_PATH`
+ * when set, otherwise the first `chromium` or `chromium-browser` on the PATH — Debian's package,
+ * since playwright's own browser download needs the network. A missing browser fails with what
+ * to install instead of playwright's download hint.
+ *
+ * @example
+ * ```ts
+ * const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
+ * ```
  */
 export function findChromium(): string {
   const configured = process.env.CHROMIUM_PATH;
