@@ -44,7 +44,8 @@ afterAll(() => (work ? rm(work, { recursive: true, force: true, maxRetries: 3 })
 // Generous: tsc and the server start from a cold install on a shared 2-core machine.
 describe('the packed packages, installed in a fresh project', { timeout: 180_000 }, () => {
   it('install without engine or peer warnings, with one inversify', async () => {
-    expect(installLog).not.toMatch(/EBADENGINE|ERESOLVE|peer dep|npm warn/i);
+    // Deprecation notices of transitive packages come and go; engine and peer problems must not.
+    expect(installLog).not.toMatch(/EBADENGINE|ERESOLVE|peer dep/i);
     const tree = JSON.parse(await run('npm', ['ls', '--all', '--json', 'inversify'], project));
     const copies = new Set<string>();
     const walk = (deps: Record<string, { version: string; dependencies?: object }> = {}) => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   redisUrl = `redis://127.0.0.1:${port}`;
   redis = start(redisServer(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
   await waitFor(redis, /Ready to accept connections/);
-  apps = await Promise.all([startApp(), startApp()]);
+  apps = (await Promise.all([startApp(), startApp()])).map(({ url }) => url);
 }, 60_000);
 
 afterAll(async () => {
@@ -65,12 +65,12 @@ describe('the example behind a load balancer, with REDIS_URL', { timeout: 60_000
   });
 
   it('on SIGTERM answers /readyz with 503 until it closes, then exits 0', async () => {
-    const [url, child] = await startApp({ SHUTDOWN_DELAY_MS: '1500' }, true);
+    const { url, child } = await startApp({ SHUTDOWN_DELAY_MS: '1500' });
     child.kill('SIGTERM');
     await waitFor(child, /shutting down/);
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(503);
-    expect((await ready.json()).status).toBe('shutting down');
+    expect(await ready.json()).toMatchObject({ status: 'shutting down' });
     const [code] = await once(child, 'exit');
     expect(code).toBe(0);
   });
@@ -108,7 +108,7 @@ function redisServer(): string {
   );
 }
 
-async function startApp(env: Record<string, string> = {}, own = false): Promise<never> {
+async function startApp(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
   const child = start(process.execPath, [main], {
     PORT: '0',
     REDIS_URL: redisUrl,
@@ -116,8 +116,8 @@ async function startApp(env: Record<string, string> = {}, own = false): Promise<
     NODE_ENV: 'production',
     ...env,
   });
-  const url = (await waitFor(child, /listening on (http:\/\/\S+)/))[1];
-  return (own ? [url, child] : url) as never;
+  const [, url = ''] = await waitFor(child, /listening on (http:\/\/\S+)/);
+  return { url, child };
 }
 
 function start(command: string, args: string[], env: Record<string, string> = {}): ChildProcess {
