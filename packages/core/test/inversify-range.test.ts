@@ -34,9 +34,13 @@ test(`core's suite passes on the lowest and highest inversify of ${range}`, { ti
     { cwd: coreDir, env: { ...process.env, HERALD_INVERSIFY_DIRS: JSON.stringify(dirs) } },
   );
   const result = JSON.parse(await readFile(report, 'utf8'));
-  const failed = result.testResults.flatMap((file: { assertionResults: { status: string; fullName: string }[] }) =>
-    file.assertionResults.filter((t) => t.status !== 'passed').map((t) => t.fullName),
-  );
+  // Failed tests, and files that failed to load (an inversify whose exports core cannot use).
+  type FileResult = { name: string; status: string; message?: string; assertionResults: TestResult[] };
+  type TestResult = { status: string; fullName: string };
+  const failed = result.testResults.flatMap((file: FileResult) => [
+    ...(file.status === 'passed' ? [] : [`${file.name}: ${(file.message ?? '').split('\n')[0]}`]),
+    ...file.assertionResults.filter((t) => t.status !== 'passed').map((t) => t.fullName),
+  ]);
   expect(failed, run.output).toEqual([]);
   expect(run.code, run.output).toBe(0);
   // Both installs ran the guard that core really loaded them, and the whole suite each.
