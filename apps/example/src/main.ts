@@ -11,8 +11,6 @@ const logger = createLogger({ level: process.env.LOG_LEVEL });
 const rateLimits = await rateLimitsFromEnv();
 const readiness = new Readiness(process.env.REDIS_URL ? { redis: () => rateLimits.ready() } : {});
 const app = await createExampleApp({ middleware: corsFromEnv(), logger, rateLimits, readiness });
-const url = await app.listen({ port: Number(process.env.PORT ?? 8000), host: process.env.HOST ?? '127.0.0.1' });
-console.log(`Herald example listening on ${url}`);
 
 /**
  * Graceful shutdown: /readyz answers 503 at once; after SHUTDOWN_DELAY_MS (time for the load
@@ -23,11 +21,20 @@ async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, 'shutting down');
   readiness.beginShutdown();
   await delay(Number(process.env.SHUTDOWN_DELAY_MS ?? 0));
-  await app.close({ graceMs: Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000) });
+  let code = 0;
+  try {
+    await app.close({ graceMs: Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000) });
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    code = 1;
+  }
   await rateLimits.close();
-  process.exit(0);
+  process.exit(code);
 }
 
+// Handled before the URL is announced: whoever starts the process on that line may stop it at once.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void shutdown(signal));
 }
+const url = await app.listen({ port: Number(process.env.PORT ?? 8000), host: process.env.HOST ?? '127.0.0.1' });
+console.log(`Herald example listening on ${url}`);

@@ -65,7 +65,7 @@ describe('the example behind a load balancer, with REDIS_URL', { timeout: 60_000
   });
 
   it('on SIGTERM answers /readyz with 503 until it closes, then exits 0', async () => {
-    const { url, child } = await startApp({ SHUTDOWN_DELAY_MS: '1500' });
+    const { url, child } = await startApp({ SHUTDOWN_DELAY_MS: '3000' }); // time to ask, on a loaded machine;
     child.kill('SIGTERM');
     await waitFor(child, /shutting down/);
     const ready = await fetch(`${url}/readyz`);
