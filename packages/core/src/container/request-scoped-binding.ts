@@ -19,7 +19,10 @@ const adopted = new WeakSet<object>();
  * AsyncLocalStorage. Outside a scope the cache reads empty and the write throws, so the
  * resolution fails with `OutsideRequestScopeError` instead of leaking a shared instance.
  *
- * Relies on inversify 8's binding shape (`scope`, `cache`), pinned in package.json.
+ * Relies on inversify 8's binding shape (`scope`, `cache`) and, in binding-dependencies.ts, on its
+ * class metadata, both internal: `@inversifyjs/core` went from 10 to 15 within inversify 8.0–8.2.
+ * The `inversify` peer range in package.json is what test/inversify-range.test.ts proves by running
+ * core's whole suite on the lowest and the highest version of it.
  */
 export function adoptRequestScope(binding: Binding): void {
   if (!isRequestScoped(binding) || adopted.has(binding)) return;
