@@ -92,7 +92,9 @@ afterAll(async () => {
   await new Promise((resolve) => pageServer?.close(resolve));
 });
 
-describe('CORS in Chromium', () => {
+// A page's first fetch starts Chromium's renderer and network service: on a loaded 2-core machine
+// (or under StrykerJS, two runners at once) that alone can pass vitest's 5 s default.
+describe('CORS in Chromium', { timeout: 30_000 }, () => {
   it('lets a script read X-Cat-Dog only when it is exposed, by list or auto', async () => {
     const origin = () => `http://127.0.0.1:${pagePort}`;
     const listed = await startApp({ allowOrigins: [origin()], exposeHeaders: ['X-Cat-Dog'] });
