@@ -6,7 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorsOptions } from '../src/index.js';
 import { findChromium } from './find-chromium.js';
-import { serveWithCors } from './serve-with-cors.js';
+import { listenWithCors } from './serve-with-cors.js';
 
 /**
  * A real browser decides what a script may read, so this is where CORS is proven: a page on
@@ -42,7 +42,7 @@ let pageServer: Server;
 let browser: Browser;
 let pagePort: number;
 
-const startApp = (options: CorsOptions) => serveWithCors(options, BrowserController);
+const startApp = (options: CorsOptions) => listenWithCors(options, BrowserController);
 
 /** Opens the page at `host` (127.0.0.1 or localhost: two origins of one server). */
 async function openPage(host: string): Promise<Page> {
