@@ -27,5 +27,7 @@ describe('a Response captured across requests', () => {
     expect(write).toThrow(/belongs to an earlier request/);
     // Outside any request, a late write is just that.
     expect(() => first.response.headers.set('x-late', '1')).toThrow(ResponseAlreadySentError);
+    // Inside its own request (a middleware after next()), a late write is a late write too.
+    expect(() => first.run(() => first.response.headers.set('x-late', '1'))).toThrow(ResponseAlreadySentError);
   });
 });

@@ -49,6 +49,22 @@ describe('cookie options, as Starlette takes them', () => {
     expect((thrown as Error).message).not.toMatch(/option/);
   });
 
+  it('say which option is wrong, keeping the library’s error as the cause', () => {
+    const refusal = (options: object) => {
+      try {
+        new Response().setCookie('session', 'v', options as never);
+      } catch (error) {
+        return error as Error;
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal({ sameSite: 'sideways' }).message).toContain('sameSite must be "lax", "strict", "none" or null');
+    expect(refusal({ expires: 1.5 }).message).toContain('expires must be a Date or an integer of seconds');
+    const library = refusal({ path: '/<script>' });
+    expect(library.message).toContain('an attribute is invalid');
+    expect(library.cause).toBeInstanceOf(Error);
+  });
+
   it('delete with the same attribute rules', () => {
     const response = new Response().deleteCookie('session', { path: null, sameSite: null });
     expect(response.headers.getAll('set-cookie')).toEqual([

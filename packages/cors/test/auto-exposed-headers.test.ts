@@ -1,7 +1,7 @@
 import type { Response } from '@herald/core';
 import { Controller, Get, Res } from '@herald/http';
 import { describe, expect, it } from 'vitest';
-import { corsHeadersOf, serveWithCors } from './serve-with-cors.js';
+import { corsHeadersOf, fetch, serveWithCors } from './serve-with-cors.js';
 
 /** A route that writes a CORS header of its own beside an ordinary one. */
 @Controller()

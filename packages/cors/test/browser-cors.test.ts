@@ -6,7 +6,7 @@ import { findChromium } from '@herald/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorsOptions } from '../src/index.js';
-import { serveWithCors } from './serve-with-cors.js';
+import { listenWithCors } from './serve-with-cors.js';
 
 /**
  * A real browser decides what a script may read, so this is where CORS is proven: a page on
@@ -42,7 +42,7 @@ let pageServer: Server;
 let browser: Browser;
 let pagePort: number;
 
-const startApp = (options: CorsOptions) => serveWithCors(options, BrowserController);
+const startApp = (options: CorsOptions) => listenWithCors(options, BrowserController);
 
 /** Opens the page at `host` (127.0.0.1 or localhost: two origins of one server). */
 async function openPage(host: string): Promise<Page> {
@@ -92,7 +92,8 @@ afterAll(async () => {
   await new Promise((resolve) => pageServer?.close(resolve));
 });
 
-// A browser round trip takes seconds on a loaded 2-core machine: vitest's 5 s default failed there.
+// A page's first fetch starts Chromium's renderer and network service: on a loaded 2-core machine
+// (or under StrykerJS, two runners at once) that alone can pass vitest's 5 s default.
 describe('CORS in Chromium', { timeout: 30_000 }, () => {
   it('lets a script read X-Cat-Dog only when it is exposed, by list or auto', async () => {
     const origin = () => `http://127.0.0.1:${pagePort}`;

@@ -1,7 +1,7 @@
 import { Controller, Options } from '@herald/http';
 import { describe, expect, it } from 'vitest';
 import type { CorsOptions } from '../src/index.js';
-import { corsHeadersOf, preflight, serveWithCors } from './serve-with-cors.js';
+import { corsHeadersOf, fetch, preflight, serveWithCors } from './serve-with-cors.js';
 
 const origin = 'https://app.example';
 const allMethods = 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CorsOptions } from '../src/index.js';
-import { corsHeadersOf, serveWithCors } from './serve-with-cors.js';
+import { corsHeadersOf, fetch, serveWithCors } from './serve-with-cors.js';
 
 const origin = 'https://app.example';
 const get = (url: string, headers: Record<string, string> = { origin }) => fetch(url, { headers });

@@ -123,6 +123,12 @@ describe('request bodies', () => {
     expect((await post(url, '{"a":1}', 'text/plain; x=application/json')).status).toBe(415);
   });
 
+  it('answers a media type that only starts like JSON with 415 (application/json-seq, application/jsonx)', async () => {
+    const { url } = await serve([EchoController]);
+    expect((await post(url, '{"a":1}', 'application/json-seq')).status).toBe(415);
+    expect((await post(url, '{"a":1}', 'application/jsonx')).status).toBe(415);
+  });
+
   it('answers invalid UTF-8 with 400 instead of storing U+FFFD', async () => {
     const { url } = await serve([EchoController]);
     const body = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);

@@ -319,7 +319,7 @@ describe('fault matrix', () => {
     expect(failures).toEqual([]);
     // Every cleanup a failing request registered still ran.
     expect(cleanups.ran).toBe(cleanups.registered);
-  });
+  }, 30_000);
 
   it('refuses a write to the temporal Response after it was sent, at the writer', async () => {
     const { url, logs } = await faultApp();
@@ -365,7 +365,9 @@ describe('fault matrix', () => {
  * policy belongs to the app: under Node's default the process dies, after the request already
  * got its answer. These tests pin that reality in a child process.
  */
-describe('a rejected promise nobody awaited', () => {
+// Each test starts a child Node process that imports Herald: under a loaded 2-core machine that
+// alone passed vitest's 5 s default (both tests failed so in a full run of the http suite).
+describe('a rejected promise nobody awaited', { timeout: 30_000 }, () => {
   const fixture = fileURLToPath(new URL('./fixtures/unawaited-rejection.mjs', import.meta.url));
 
   async function child(args: string[]) {

@@ -1,6 +1,7 @@
 import { type DestinationStream, type Logger, pino } from 'pino';
 import pretty from 'pino-pretty';
 import { LoggerConfigurationError } from './errors.js';
+import { prefersPretty } from './prefers-pretty.js';
 import { defaultRedactPaths } from './redact-paths.js';
 
 /**
@@ -42,9 +43,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       `unknown level ${JSON.stringify(level)}; use one of ${Object.keys(pino.levels.values).join(', ')} or silent`,
     );
   }
-  const usePretty =
-    options.pretty ??
-    (options.destination === undefined && process.stdout.isTTY === true && process.env.NODE_ENV !== 'production');
+  const usePretty = options.pretty ?? prefersPretty(options.destination);
   const destination =
     typeof options.destination === 'string'
       ? pino.destination({ dest: options.destination, mkdir: true })

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { createApp } from '@herald/http';
 import { describe, expect, it } from 'vitest';
 import { createLogger, LoggerConfigurationError, requestLogging } from '../src/index.js';
+import { prefersPretty } from '../src/prefers-pretty.js';
 import { captureLines } from './serve-logged.js';
 
 describe('createLogger', () => {
@@ -28,6 +29,15 @@ describe('createLogger', () => {
     expect(text).toMatch(
       /^\[[\d:.]+\] INFO: request completed \{"headers":\{"cookie":"\[Redacted\]"\},"status":200\}\n$/,
     );
+  });
+
+  it('is pretty by default only on a terminal stdout outside production', () => {
+    expect(prefersPretty(undefined, { isTTY: true }, { NODE_ENV: 'development' })).toBe(true);
+    expect(prefersPretty(undefined, { isTTY: true }, {})).toBe(true);
+    expect(prefersPretty(undefined, { isTTY: true }, { NODE_ENV: 'production' })).toBe(false);
+    expect(prefersPretty(undefined, { isTTY: false }, {})).toBe(false);
+    expect(prefersPretty(undefined, {}, {})).toBe(false);
+    expect(prefersPretty('/var/log/app.log', { isTTY: true }, {})).toBe(false);
   });
 
   it('rejects an unknown level and a malformed redaction path at start-up', () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { CaptiveDependencyError } from '@herald/core';
-import { type App, IncomingRequest } from '@herald/http';
-import { injectable } from 'inversify';
+import { type App, DependencyGraphError, IncomingRequest } from '@herald/http';
+import { inject, injectable } from 'inversify';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TestClient } from '../src/index.js';
 import { CurrentUser, createFixtureApp, RequestTag, type User } from './fixture-app.js';
@@ -26,6 +26,13 @@ beforeEach(() => {
 });
 
 afterEach(() => client.restore());
+
+const Unbound = Symbol('Unbound');
+
+@injectable()
+class NeedsUnbound {
+  constructor(@inject(Unbound) readonly value: unknown) {}
+}
 
 @injectable()
 class FakeTag {
@@ -96,5 +103,15 @@ describe('dependency overrides', () => {
       }),
     ).toThrow(CaptiveDependencyError);
     expect((await client.get('/me')).status).toBe(401);
+  });
+
+  it('refuse an override whose class needs an unbound token, naming the route and chain, and change nothing', async () => {
+    expect(() => client.override(CurrentUser, { useClass: NeedsUnbound as never })).toThrow(DependencyGraphError);
+    expect(() => client.override(CurrentUser, { useClass: NeedsUnbound as never })).toThrow(
+      'GET /me -> CurrentUser -> Unbound: no binding',
+    );
+    const me = await client.get('/me', alice);
+    expect(me.status).toBe(200);
+    expect(me.json<Me>().user.name).toBe('alice');
   });
 });
