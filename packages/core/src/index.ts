@@ -23,13 +23,13 @@ export {
   TeardownTooLateError,
   YieldProviderError,
 } from './errors.js';
-export type { FinalStatus } from './response/FinalStatus.js';
 export {
   declaredHeaders,
   declareHeaders,
   type HeaderDeclaration,
   SetsHeader,
 } from './headers/declared-headers.js';
+export type { FinalStatus } from './response/FinalStatus.js';
 export {
   assertHeaderField,
   assertHeaderName,
