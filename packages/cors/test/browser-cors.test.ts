@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Response } from '@herald/core';
 import { Controller, Cookie, Get, Header, Post, Res } from '@herald/http';
-import { findChromium } from '@herald/testing';
+import { chromiumTestArgs, findChromium } from '@herald/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CorsOptions } from '../src/index.js';
@@ -75,15 +75,7 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...chromiumTestArgs],
   });
 }, 60_000);
 

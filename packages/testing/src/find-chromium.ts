@@ -4,6 +4,26 @@ import { delimiter, join } from 'node:path';
 const NAMES = ['chromium', 'chromium-browser'];
 
 /**
+ * Flags for headless Chromium in tests: no sandbox (tests may run as root), no GPU, and none of
+ * the background connections (updates, sync, QUIC probes) a machine without network refuses,
+ * many at a time, at every start.
+ *
+ * @example
+ * ```ts
+ * const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: [...chromiumTestArgs] });
+ * ```
+ */
+export const chromiumTestArgs: readonly string[] = Object.freeze([
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]);
+
+/**
  * The Chromium binary for browser tests (playwright-core's `executablePath`): `CHROMIUM_PATH`
  * when set, otherwise the first `chromium` or `chromium-browser` on the PATH — Debian's package,
  * since playwright's own browser download needs the network. A missing browser fails with what
@@ -11,7 +31,7 @@ const NAMES = ['chromium', 'chromium-browser'];
  *
  * @example
  * ```ts
- * const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: ['--no-sandbox'] });
+ * const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: [...chromiumTestArgs] });
  * ```
  */
 export function findChromium(): string {
