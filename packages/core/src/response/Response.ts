@@ -20,10 +20,21 @@ import { appendDeleteCookie, appendSetCookie, type CookieOptions, type DeleteCoo
  * ```
  */
 export class Response {
-  /** Headers to add to the outgoing response (merge rules: `@herald/http`'s docs). */
-  readonly headers: ResponseHeaders = new ResponseHeaders((operation) => this.#assertWritable(operation));
+  // Made on first use: a scope is opened per request, and not every request writes a header.
+  #headers: ResponseHeaders | undefined;
   #status: number | undefined;
   #sent = false;
+
+  /** Headers to add to the outgoing response (merge rules: `@herald/http`'s docs). */
+  get headers(): ResponseHeaders {
+    this.#headers ??= new ResponseHeaders((operation) => this.#assertWritable(operation));
+    return this.#headers;
+  }
+
+  /** @internal The headers if any were ever accessed, without making them: for an adapter reading them. */
+  get headersIfAny(): ResponseHeaders | undefined {
+    return this.#headers;
+  }
 
   /** The status to send; `undefined` until set. Only final statuses, integers from 200 to 599, are accepted. */
   get status(): number | undefined {
