@@ -31,7 +31,15 @@ export class Response {
     return this.#headers;
   }
 
-  /** @internal The headers if any were ever accessed, without making them: for an adapter reading them. */
+  /**
+   * The headers if anything ever asked for them, else `undefined` — for an adapter reading them
+   * without making an empty set per request.
+   *
+   * @example
+   * ```ts
+   * for (const [name, value] of response.headersIfAny ?? []) console.log(name, value);
+   * ```
+   */
   get headersIfAny(): ResponseHeaders | undefined {
     return this.#headers;
   }

@@ -69,24 +69,20 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
     return (this.#fields ?? NO_FIELDS).keys();
   }
 
-  /** How many names have values. */
-  get size(): number {
-    return this.#fields?.size ?? 0;
-  }
-
   /**
-   * @internal Appends every `name, value` pair to `target`, the flat array node's `writeHead`
-   * takes, and returns whether one of them was `name` `has` — so an adapter writes validated
-   * headers as they are, without copying them into another map or checking them again.
+   * Appends every `name, value` pair (lower-case names, one pair per value) to `target`, the
+   * flat array node's `writeHead` takes: an adapter writes headers validated when they were set
+   * as they are, without copying them into another map or checking them again.
+   *
+   * @example
+   * ```ts
+   * const fields: string[] = [];
+   * response.headers.appendFlat(fields); // ['x-cat-dog', 'alone in the world']
+   * ```
    */
-  appendFlat(target: string[], has: string): boolean {
-    let found = false;
-    if (this.#fields === undefined) return found;
-    for (const [name, values] of this.#fields) {
-      if (name === has) found = true;
-      for (const value of values) target.push(name, value);
-    }
-    return found;
+  appendFlat(target: string[]): void {
+    if (this.#fields === undefined) return;
+    for (const [name, values] of this.#fields) for (const value of values) target.push(name, value);
   }
 
   /** Yields one `[name, value]` pair per value, so `set-cookie` lines stay separate. */

@@ -87,7 +87,16 @@ export class RequestScope {
     this.#instances.set(binding, entry);
   }
 
-  /** @internal Whether closing the scope has nothing to run, so an adapter can finish without a promise. */
+  /**
+   * Whether `close()` has nothing to run (no teardown or cleanup is registered, or the scope is
+   * closed): an adapter can then end the request without waiting for it.
+   *
+   * @example
+   * ```ts
+   * if (scope.idle) void scope.close();
+   * else await scope.close();
+   * ```
+   */
   get idle(): boolean {
     return this.#closed || ((this.#beforeResponse?.length ?? 0) === 0 && (this.#afterResponse?.length ?? 0) === 0);
   }

@@ -82,7 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     container.prepare();
     dispatcher.replaceRoutes(compileRoutes());
   });
-  return new App(container, dispatcher.dispatch, [...pluginMiddleware, ...(options.middleware ?? [])], {
+  return new App(container, dispatcher, [...pluginMiddleware, ...(options.middleware ?? [])], {
     logger,
     bodyLimit,
     limits: resolveServerLimits(options.limits),
