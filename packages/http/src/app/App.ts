@@ -247,7 +247,6 @@ export class App {
   #serve(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
     const scope = this.container.openScope().provide(IncomingRequest, req);
     this.#started++;
-    this.#inFlight.set(scope, undefined);
     let responding: Promise<void> | undefined;
     try {
       responding = scope.run(() => this.#respond(req, res, scope));
@@ -256,10 +255,11 @@ export class App {
     }
     if (responding === undefined && scope.idle) {
       void scope.close(); // nothing to run: settles at once, and marks the scope closed
-      this.#inFlight.delete(scope);
-      if (this.#inFlight.size === 0) this.#drained?.();
       return undefined;
     }
+    // In flight from now on: `close()` only ever looks between two turns of the event loop, so a
+    // request answered on one stack never needs to be seen there.
+    this.#inFlight.set(scope, undefined);
     return this.#finish(req, res, scope, responding);
   }
 
