@@ -1,4 +1,4 @@
-import type { Binding } from '@inversifyjs/core';
+import { type Binding, type ResolutionContext, resolve } from '@inversifyjs/core';
 import { Plugin, type PluginApi, type PluginContext } from '@inversifyjs/plugin';
 import { Container, type ContainerModule, type GetOptions, type Newable, type ServiceIdentifier } from 'inversify';
 import { ModuleLoadError, OutsideRequestScopeError } from '../errors.js';
@@ -51,6 +51,14 @@ export class HeraldContainer {
     },
   });
   readonly #rebindListeners: Array<() => void> = [];
+  /** What inversify hands dynamic values and activations, as its own `get` does. */
+  readonly #resolutionContext: ResolutionContext = {
+    get: (service: ServiceIdentifier, options?: GetOptions) => this.inversify.get(service, options),
+    getAll: (service, options) => this.inversify.getAll(service, options),
+    getAllAsync: (service, options) => this.inversify.getAllAsync(service, options),
+    getAsync: (service: ServiceIdentifier, options?: GetOptions) => this.inversify.getAsync(service, options),
+    getActivations: (service) => this.#plugin().activationService.get(service),
+  } as ResolutionContext;
 
   constructor() {
     let context: PluginContext | undefined;
@@ -181,6 +189,27 @@ export class HeraldContainer {
   /** Resolves a service synchronously (inside `scope.run()` for request-scoped ones). */
   get<T>(service: ServiceIdentifier<T>, options?: GetOptions): T {
     return this.inversify.get(service, options);
+  }
+
+  /**
+   * Resolves a service and returns it as soon as it is built: the value itself when its whole
+   * graph built synchronously, a promise only when something in it (a dynamic value, an
+   * activation, a `postConstruct`) returned one. `getAsync` always costs a promise — and with
+   * AsyncLocalStorage's hooks on, each promise costs more; `get` throws on an asynchronous graph
+   * after it started building it. This is the same resolution as both (inversify's `resolve`
+   * over the plan inversify cached for the service), without either cost; a service not planned
+   * yet is planned through `getAsync`.
+   *
+   * @example
+   * ```ts
+   * const handler = scope.run(() => container.resolve(Handler));
+   * const ready = handler instanceof Promise ? await handler : handler;
+   * ```
+   */
+  resolve<T>(service: ServiceIdentifier<T>): T | Promise<T> {
+    const planResult = this.#plugin().planResultCacheService.getByServiceIdentifier(service);
+    if (planResult === undefined) return this.inversify.getAsync(service);
+    return resolve({ context: this.#resolutionContext, planResult, requestScopeCache: undefined }) as T | Promise<T>;
   }
 
   /** Resolves a service whose graph may be asynchronous. */

@@ -29,11 +29,11 @@ export function adoptRequestScope(binding: Binding): void {
   Object.defineProperty(binding, 'cache', {
     configurable: true,
     enumerable: true,
-    get: () => RequestScope.current()?.instances.get(binding) ?? EMPTY,
+    get: () => RequestScope.current()?.cached(binding) ?? EMPTY,
     set: (entry: unknown) => {
       const scope = RequestScope.current();
       if (scope === undefined) throw new OutsideRequestScopeError(describeService(binding.serviceIdentifier));
-      scope.instances.set(binding, entry);
+      scope.cache(binding, entry);
     },
   });
   (binding as { scope: string }).scope = 'Singleton';

@@ -21,10 +21,29 @@ import { appendDeleteCookie, appendSetCookie, type CookieOptions, type DeleteCoo
  * ```
  */
 export class Response {
-  /** Headers to add to the outgoing response (merge rules: `@herald/http`'s docs). */
-  readonly headers: ResponseHeaders = new ResponseHeaders((operation) => this.#assertWritable(operation));
+  // Made on first use: a scope is opened per request, and not every request writes a header.
+  #headers: ResponseHeaders | undefined;
   #status: FinalStatus | undefined;
   #sent = false;
+
+  /** Headers to add to the outgoing response (merge rules: `@herald/http`'s docs). */
+  get headers(): ResponseHeaders {
+    this.#headers ??= new ResponseHeaders((operation) => this.#assertWritable(operation));
+    return this.#headers;
+  }
+
+  /**
+   * The headers if anything ever asked for them, else `undefined` — for an adapter reading them
+   * without making an empty set per request.
+   *
+   * @example
+   * ```ts
+   * for (const [name, value] of response.headersIfAny ?? []) console.log(name, value);
+   * ```
+   */
+  get headersIfAny(): ResponseHeaders | undefined {
+    return this.#headers;
+  }
 
   /**
    * The status to send; `undefined` until set. Only final statuses, integers from 200 to 599, are

@@ -1,5 +1,7 @@
 import { assertHeaderField } from './field-validation.js';
 
+const NO_FIELDS: ReadonlyMap<string, string[]> = new Map();
+
 /**
  * Case-insensitive, multi-valued, insertion-ordered response headers. Names are stored lower
  * case (HTTP field names are case-insensitive, RFC 9110 §5.1); every write is validated where it
@@ -14,7 +16,8 @@ import { assertHeaderField } from './field-validation.js';
  * ```
  */
 export class ResponseHeaders implements Iterable<[name: string, value: string]> {
-  readonly #fields = new Map<string, string[]>();
+  // Made on first write: most temporal responses of a request scope get no header at all.
+  #fields: Map<string, string[]> | undefined;
   readonly #assertWritable: (operation: string) => void;
 
   /** @param assertWritable called before every write; the temporal `Response` uses it to refuse late writes. */
@@ -25,6 +28,7 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
   /** Replaces every value of `name` with `value`. */
   set(name: string, value: string): this {
     const key = this.#checked(name, value, 'set');
+    this.#fields ??= new Map();
     this.#fields.set(key, [value]);
     return this;
   }
@@ -32,6 +36,7 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
   /** Adds `value` to the values of `name`, keeping the ones already there. */
   append(name: string, value: string): this {
     const key = this.#checked(name, value, 'append');
+    this.#fields ??= new Map();
     const values = this.#fields.get(key);
     if (values) values.push(value);
     else this.#fields.set(key, [value]);
@@ -40,32 +45,49 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
 
   /** The values of `name` joined by `, ` (RFC 9110 §5.3), or `undefined` when it is not set. */
   get(name: string): string | undefined {
-    return this.#fields.get(name.toLowerCase())?.join(', ');
+    return this.#fields?.get(name.toLowerCase())?.join(', ');
   }
 
   /** Every value of `name`, in the order they were added (`[]` when it is not set). */
   getAll(name: string): string[] {
-    return [...(this.#fields.get(name.toLowerCase()) ?? [])];
+    return [...(this.#fields?.get(name.toLowerCase()) ?? [])];
   }
 
   /** Whether `name` has at least one value. */
   has(name: string): boolean {
-    return this.#fields.has(name.toLowerCase());
+    return this.#fields?.has(name.toLowerCase()) ?? false;
   }
 
   /** Removes every value of `name`; returns whether there were any. */
   delete(name: string): boolean {
     this.#assertWritable(`delete header "${name}"`);
-    return this.#fields.delete(name.toLowerCase());
+    return this.#fields?.delete(name.toLowerCase()) ?? false;
   }
 
   /** The lower-case names that have values, in insertion order. */
   names(): IterableIterator<string> {
-    return this.#fields.keys();
+    return (this.#fields ?? NO_FIELDS).keys();
+  }
+
+  /**
+   * Appends every `name, value` pair (lower-case names, one pair per value) to `target`, the
+   * flat array node's `writeHead` takes: an adapter writes headers validated when they were set
+   * as they are, without copying them into another map or checking them again.
+   *
+   * @example
+   * ```ts
+   * const fields: string[] = [];
+   * response.headers.appendFlat(fields); // ['x-cat-dog', 'alone in the world']
+   * ```
+   */
+  appendFlat(target: string[]): void {
+    if (this.#fields === undefined) return;
+    for (const [name, values] of this.#fields) for (const value of values) target.push(name, value);
   }
 
   /** Yields one `[name, value]` pair per value, so `set-cookie` lines stay separate. */
   *[Symbol.iterator](): IterableIterator<[string, string]> {
+    if (this.#fields === undefined) return;
     for (const [name, values] of this.#fields) for (const value of values) yield [name, value];
   }
 

@@ -43,12 +43,15 @@ export class RequestScope {
 
   /** The temporal response shared by everything resolved in this scope. */
   readonly response = new Response();
-  /** @internal Cache entries of request-scoped bindings, keyed by binding. */
-  readonly instances = new Map<object, unknown>();
-  readonly #values = new Map<ServiceIdentifier, unknown>();
+  // A scope is opened per request, so what most requests never use is allocated on first use:
+  // the cache of request-scoped instances, the provided values, the teardown lists.
+  #instances: Map<object, unknown> | undefined;
+  // Token, value, token, value…: an adapter provides one or two per request, which a scan finds
+  // faster than a Map, made per request, would.
+  #values: unknown[] | undefined;
   // Each list in order of setup; both run last first, like `finally` blocks unwinding.
-  readonly #beforeResponse: Teardown[] = [];
-  readonly #afterResponse: Teardown[] = [];
+  #beforeResponse: Teardown[] | undefined;
+  #afterResponse: Teardown[] | undefined;
   #outcome: Outcome = SUCCEEDED;
   #settled = false;
   #closed = false;
@@ -63,14 +66,50 @@ export class RequestScope {
    * e.g. the transport's request object.
    */
   provide<T>(token: ServiceIdentifier<T>, value: T): this {
-    this.#values.set(token, value);
+    this.#values ??= [];
+    const values = this.#values;
+    for (let index = 0; index < values.length; index += 2) {
+      if (values[index] === token) {
+        values[index + 1] = value;
+        return this;
+      }
+    }
+    values.push(token, value);
     return this;
   }
 
   /** The value provided for `token`; throws `ScopedValueMissingError` if none was. */
   valueOf<T>(token: ServiceIdentifier<T>): T {
-    if (!this.#values.has(token)) throw new ScopedValueMissingError(describeService(token));
-    return this.#values.get(token) as T;
+    const values = this.#values;
+    if (values !== undefined) {
+      for (let index = 0; index < values.length; index += 2) if (values[index] === token) return values[index + 1] as T;
+    }
+    throw new ScopedValueMissingError(describeService(token));
+  }
+
+  /** @internal The cache entry of a request-scoped binding in this scope (`undefined`: not built yet). */
+  cached(binding: object): unknown {
+    return this.#instances?.get(binding);
+  }
+
+  /** @internal Stores the cache entry of a request-scoped binding for this scope. */
+  cache(binding: object, entry: unknown): void {
+    this.#instances ??= new Map();
+    this.#instances.set(binding, entry);
+  }
+
+  /**
+   * Whether `close()` has nothing to run (no teardown or cleanup is registered, or the scope is
+   * closed): an adapter can then end the request without waiting for it.
+   *
+   * @example
+   * ```ts
+   * if (scope.idle) void scope.close();
+   * else await scope.close();
+   * ```
+   */
+  get idle(): boolean {
+    return this.#closed || ((this.#beforeResponse?.length ?? 0) === 0 && (this.#afterResponse?.length ?? 0) === 0);
   }
 
   /**
@@ -92,9 +131,14 @@ export class RequestScope {
    */
   defer(teardown: Teardown, { when = 'before-response' }: DeferOptions = {}): void {
     if (this.#closed) throw new ScopeClosedError();
-    if (when === 'after-response') this.#afterResponse.push(teardown);
-    else if (this.#settled) throw new TeardownTooLateError();
-    else this.#beforeResponse.push(teardown);
+    if (when === 'after-response') {
+      this.#afterResponse ??= [];
+      this.#afterResponse.push(teardown);
+    } else if (this.#settled) throw new TeardownTooLateError();
+    else {
+      this.#beforeResponse ??= [];
+      this.#beforeResponse.push(teardown);
+    }
   }
 
   /**
@@ -128,11 +172,11 @@ export class RequestScope {
   settle(outcome: Outcome): Outcome | Promise<Outcome> {
     this.#settled = true;
     this.#outcome = outcome;
-    return this.#beforeResponse.length === 0 ? outcome : this.#runBeforeResponse();
+    return (this.#beforeResponse?.length ?? 0) === 0 ? outcome : this.#runBeforeResponse();
   }
 
   async #runBeforeResponse(): Promise<Outcome> {
-    const teardowns = this.#beforeResponse.splice(0);
+    const teardowns = this.#beforeResponse?.splice(0) ?? [];
     for (let index = teardowns.length - 1; index >= 0; index--) {
       try {
         await teardowns[index]?.(this.#outcome);
@@ -164,15 +208,15 @@ export class RequestScope {
    * all have run, their errors are thrown together as one `CleanupError`.
    */
   close(): Promise<void> {
-    const pending = this.#closed ? 0 : this.#beforeResponse.length + this.#afterResponse.length;
+    const idle = this.idle;
     this.#closed = true;
     this.#settled = true;
     // Most requests register no teardown: skip the async machinery for them.
-    return pending === 0 ? RESOLVED : this.#runAfterResponse();
+    return idle ? RESOLVED : this.#runAfterResponse();
   }
 
   async #runAfterResponse(): Promise<void> {
-    const teardowns = [...this.#afterResponse.splice(0), ...this.#beforeResponse.splice(0)];
+    const teardowns = [...(this.#afterResponse?.splice(0) ?? []), ...(this.#beforeResponse?.splice(0) ?? [])];
     const errors: unknown[] = [];
     for (let index = teardowns.length - 1; index >= 0; index--) {
       try {

@@ -6,8 +6,12 @@ import type { Logger } from 'pino';
 import { AppNotListeningError } from '../errors.js';
 import type { Middleware, Next, RequestContext } from '../middleware/Middleware.js';
 import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
-import { internalServerError } from '../pipeline/build-outgoing.js';
+import { fromValue, internalServerError } from '../pipeline/build-outgoing.js';
+import type { Answer, Dispatcher } from '../pipeline/Dispatcher.js';
+import { isThenable } from '../pipeline/is-thenable.js';
+import { PlainAnswer } from '../pipeline/PlainAnswer.js';
 import { connectionsCheckingInterval, type ResolvedServerLimits } from './ServerLimits.js';
+import { writePlainAnswer } from './write-plain-answer.js';
 import { writeResponse } from './write-response.js';
 
 /**
@@ -82,6 +86,8 @@ export class App {
   readonly container: HeraldContainer;
   readonly #logger: Logger;
   readonly #run: Endpoint;
+  /** Set when the app has no middleware: requests are answered without the chain, see `#serve`. */
+  readonly #direct: Dispatcher | undefined;
   readonly #bodyLimit: number;
   readonly #responseIdleTimeout: number;
   /** Each in-flight request's scope, with the promise of its cleanups once they started. */
@@ -96,11 +102,13 @@ export class App {
   /** @internal Built by `createApp`. */
   constructor(
     container: HeraldContainer,
-    endpoint: Endpoint,
+    dispatcher: Dispatcher,
     middleware: readonly Middleware[],
     { logger, bodyLimit, limits }: AppServerOptions,
   ) {
     this.container = container;
+    const endpoint: Endpoint = dispatcher.dispatch;
+    this.#direct = middleware.length === 0 ? dispatcher : undefined;
     this.#logger = logger;
     this.#bodyLimit = bodyLimit;
     this.#responseIdleTimeout = limits.responseIdleTimeout;
@@ -116,14 +124,14 @@ export class App {
         keepAliveTimeout: limits.keepAliveTimeout,
         connectionsCheckingInterval: connectionsCheckingInterval(limits),
       },
-      (req, res) => void this.handle(req, res),
+      (req, res) => void this.#serve(req, res),
     );
     this.server.maxConnections = limits.maxConnections;
     // `Expect: 100-continue` (RFC 9110 §10.1.1): invite the upload only when its declared length
     // fits; otherwise the route answers 413 without the client ever sending the body.
     this.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
       if (!(Number(req.headers['content-length']) > this.#bodyLimit)) res.writeContinue();
-      void this.handle(req, res);
+      void this.#serve(req, res);
     });
   }
 
@@ -225,20 +233,58 @@ export class App {
    * ```
    */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    await this.#serve(req, res);
+  }
+
+  /**
+   * `handle`, returning a promise only when the request could not be answered synchronously: a
+   * synchronous route of an app without middleware, whose scope has no teardown, is answered
+   * start to end on the same stack — no promise, so no AsyncLocalStorage hook and no microtask.
+   * The scope is still entered (`scope.run`), so any continuation a handler or dependency starts
+   * belongs to its request; anything that returns a promise makes the rest of this request wait
+   * for it, in the same order as ever.
+   */
+  #serve(req: IncomingMessage, res: ServerResponse): Promise<void> | undefined {
     const scope = this.container.openScope().provide(IncomingRequest, req);
     this.#started++;
-    this.#inFlight.set(scope, undefined);
+    let responding: Promise<void> | undefined;
     try {
-      await this.#respond(req, res, scope);
+      responding = scope.run(() => this.#respond(req, res, scope));
     } catch (error) {
-      this.#logger.error({ err: error, url: req.url }, 'Request failed outside the pipeline');
-      res.destroy();
+      this.#failedOutside(error, req, res);
+    }
+    if (responding === undefined && scope.idle) {
+      void scope.close(); // nothing to run: settles at once, and marks the scope closed
+      return undefined;
+    }
+    // In flight from now on: `close()` only ever looks between two turns of the event loop, so a
+    // request answered on one stack never needs to be seen there.
+    this.#inFlight.set(scope, undefined);
+    return this.#finish(req, res, scope, responding);
+  }
+
+  /** The rest of a request that went asynchronous: its response, then its cleanups. */
+  async #finish(
+    req: IncomingMessage,
+    res: ServerResponse,
+    scope: RequestScope,
+    responding: Promise<void> | undefined,
+  ): Promise<void> {
+    try {
+      await responding;
+    } catch (error) {
+      this.#failedOutside(error, req, res);
     } finally {
       // Cleanups run after the response is out, also when the handler or the write failed.
       await this.#cleanUp(scope, req.url);
       this.#inFlight.delete(scope);
       if (this.#inFlight.size === 0) this.#drained?.();
     }
+  }
+
+  #failedOutside(error: unknown, req: IncomingMessage, res: ServerResponse): void {
+    this.#logger.error({ err: error, url: req.url }, 'Request failed outside the pipeline');
+    res.destroy();
   }
 
   /** Runs a scope's cleanups once, whether the request ends or `close()` gives up on it. */
@@ -251,7 +297,8 @@ export class App {
     return cleaning;
   }
 
-  async #respond(req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void> {
+  /** Runs inside the request's scope; returns a promise only when something had to wait. */
+  #respond(req: IncomingMessage, res: ServerResponse, scope: RequestScope): Promise<void> | undefined {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const context: RequestContext = {
@@ -265,41 +312,110 @@ export class App {
       scope,
       response: scope.response,
     };
-    await scope.run(async () => {
-      let outgoing: OutgoingResponse;
-      try {
-        outgoing = await this.#run(context);
-      } catch (error) {
-        context.logger.error({ err: error, method: context.method, url }, 'Middleware failed');
-        outgoing = internalServerError();
+    if (this.#direct === undefined) return this.#respondThroughMiddleware(context, res, scope);
+    let answer: Answer | Promise<Answer>;
+    try {
+      answer = this.#direct.answer(context);
+    } catch (error) {
+      answer = this.#pipelineFailed(error, context);
+    }
+    if (isThenable(answer)) return this.#deliverLater(answer, context, res, scope);
+    return this.#deliver(answer, context, res, scope);
+  }
+
+  async #respondThroughMiddleware(context: RequestContext, res: ServerResponse, scope: RequestScope): Promise<void> {
+    let outgoing: OutgoingResponse;
+    try {
+      outgoing = await this.#run(context);
+    } catch (error) {
+      outgoing = this.#pipelineFailed(error, context);
+    }
+    await this.#deliver(outgoing, context, res, scope);
+  }
+
+  async #deliverLater(
+    pending: Promise<Answer>,
+    context: RequestContext,
+    res: ServerResponse,
+    scope: RequestScope,
+  ): Promise<void> {
+    let answer: Answer;
+    try {
+      answer = await pending;
+    } catch (error) {
+      answer = this.#pipelineFailed(error, context);
+    }
+    await this.#deliver(answer, context, res, scope);
+  }
+
+  #pipelineFailed(error: unknown, context: RequestContext): OutgoingResponse {
+    context.logger.error({ err: error, method: context.method, url: context.url }, 'Middleware failed');
+    return internalServerError();
+  }
+
+  /** Writes the answer; returns a promise only for a stream (or a failure answered after one). */
+  #deliver(
+    answer: Answer,
+    context: RequestContext,
+    res: ServerResponse,
+    scope: RequestScope,
+  ): Promise<void> | undefined {
+    // Routing seals the temporal Response once merged; a middleware answering without `next()`
+    // never got there, so seal it here too: from now on a write throws instead of vanishing.
+    scope.response.seal();
+    // The client left (or node timed it out) before the answer: routine, not a server fault.
+    if (res.destroyed)
+      context.logger.info({ method: context.method, url: context.url }, 'The client left before the response was sent');
+    // Framing headers are not settable (HERALD_ERR_FRAMING_HEADER): node writes `Connection:
+    // close` itself and closes the socket once the response is out.
+    else if (this.#closing || (!(answer instanceof PlainAnswer) && answer.closeConnection)) res.shouldKeepAlive = false;
+    const head = context.method === 'HEAD';
+    try {
+      if (answer instanceof PlainAnswer) {
+        if (res.destroyed || writePlainAnswer(res, answer, scope.response, head, this.#responseIdleTimeout)) return;
+        answer = fromValue(answer.json, scope.response, answer.routeStatus);
       }
-      // Routing seals the temporal Response once merged; a middleware answering without `next()`
-      // never got there, so seal it here too: from now on a write throws instead of vanishing.
-      scope.response.seal();
-      // The client left (or node timed it out) before the answer: routine, not a server fault.
-      if (res.destroyed)
-        context.logger.info({ method: context.method, url }, 'The client left before the response was sent');
-      // Framing headers are not settable (HERALD_ERR_FRAMING_HEADER): node writes `Connection:
-      // close` itself and closes the socket once the response is out.
-      else if (this.#closing || outgoing.closeConnection) res.shouldKeepAlive = false;
-      try {
-        const streaming = writeResponse(res, outgoing, context.method === 'HEAD', this.#responseIdleTimeout);
-        if (streaming) await this.#track(scope, streaming);
-      } catch (error) {
-        scope.fail(error); // after-response teardowns see that the response did not get through
-        // A client leaving mid-stream is routine, not a server fault.
-        if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
-          context.logger.info({ method: context.method, url }, 'The client left before the response was complete');
-        } else {
-          context.logger.error({ err: error, method: context.method, url }, 'Failed to write the response');
-        }
-        // A response that never started (a stream failing before its first byte, a middleware
-        // that set an invalid status) still gets an answer; one that broke midway is cut off.
-        if (!res.headersSent && !res.destroyed)
-          await writeResponse(res, internalServerError(), false, this.#responseIdleTimeout);
-        else res.destroy();
-      }
-    });
+      const streaming = writeResponse(res, answer, head, this.#responseIdleTimeout);
+      if (streaming) return this.#stream(streaming, context, res, scope);
+    } catch (error) {
+      return this.#writeFailed(error, context, res, scope);
+    }
+    return undefined;
+  }
+
+  async #stream(
+    streaming: Promise<void>,
+    context: RequestContext,
+    res: ServerResponse,
+    scope: RequestScope,
+  ): Promise<void> {
+    try {
+      await this.#track(scope, streaming);
+    } catch (error) {
+      await this.#writeFailed(error, context, res, scope);
+    }
+  }
+
+  #writeFailed(
+    error: unknown,
+    context: RequestContext,
+    res: ServerResponse,
+    scope: RequestScope,
+  ): Promise<void> | undefined {
+    const { method, url } = context;
+    scope.fail(error); // after-response teardowns see that the response did not get through
+    // A client leaving mid-stream is routine, not a server fault.
+    if ((error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      context.logger.info({ method, url }, 'The client left before the response was complete');
+    } else {
+      context.logger.error({ err: error, method, url }, 'Failed to write the response');
+    }
+    // A response that never started (a stream failing before its first byte, a middleware
+    // that set an invalid status) still gets an answer; one that broke midway is cut off.
+    if (!res.headersSent && !res.destroyed)
+      return writeResponse(res, internalServerError(), false, this.#responseIdleTimeout);
+    res.destroy();
+    return undefined;
   }
 }
 

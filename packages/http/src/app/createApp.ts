@@ -109,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     container.prepare();
     dispatcher.replaceRoutes(compileRoutes());
   });
-  return new App(container, dispatcher.dispatch, [...pluginMiddleware, ...(options.middleware ?? []), ...strict], {
+  return new App(container, dispatcher, [...pluginMiddleware, ...(options.middleware ?? []), ...strict], {
     logger,
     bodyLimit,
     limits: resolveServerLimits(options.limits),

@@ -54,7 +54,7 @@ export function writeResponse(
  * (node would destroy the socket on its own only while nobody listens for 'timeout') so the same
  * rule holds for responses without a real socket, such as light-my-request's in tests.
  */
-function armIdleTimeout(res: ServerResponse, ms: number): void {
+export function armIdleTimeout(res: ServerResponse, ms: number): void {
   res.setTimeout(ms, destroyResponse);
 }
 

@@ -4,9 +4,10 @@ import { RequestValidationError, RouteDefinitionError, type ValidationIssue } fr
 import type { Validators } from '../model/validators.js';
 import { compileParameters, issueKey } from '../params/compile-parameters.js';
 import type { RequestInputs } from '../params/RequestInputs.js';
+import { isThenable } from '../pipeline/is-thenable.js';
 import type { ParameterSource } from '../routing/route-metadata.js';
 import { compileDependencyGraph, type DependencyNode } from './compile-dependency-graph.js';
-import { ParameterValuesToken } from './dependency-parameters.js';
+import { type ParameterValues, ParameterValuesToken } from './dependency-parameters.js';
 
 /** What one route asks of a request, compiled once at start-up. */
 export interface RoutePlan {
@@ -17,7 +18,11 @@ export interface RoutePlan {
    * are invalid — an `HTTPException` one of them throws answers at once; then the body is read
    * (before the dependencies when one of them reads it) and every failure is one 422.
    */
-  solve(input: RequestInputs, scope: RequestScope, readBody: () => Promise<unknown>): Promise<SolvedRoute>;
+  solve(
+    input: RequestInputs,
+    scope: RequestScope,
+    readBody: () => Promise<unknown>,
+  ): SolvedRoute | Promise<SolvedRoute>;
 }
 
 /** The controller instance and the handler's arguments. */
@@ -81,40 +86,81 @@ export function compileRoutePlan(
     parameters.checkBody(input.body, issues);
   };
 
+  const solved = (input: RequestInputs, values: ParameterValues, resolved: unknown[]): SolvedRoute => {
+    const args = handler.map((source, index) => {
+      switch (source.kind) {
+        case 'response':
+          return input.response;
+        case 'body':
+          return input.body;
+        case 'inject':
+          return resolved[rootOf[index] as number];
+        default:
+          return values[source.kind]?.[source.name];
+      }
+    });
+    return { controller: resolved[controllerIndex] as SolvedRoute['controller'], args };
+  };
+
+  /**
+   * The rest of `solve` once something is asynchronous: the roots from `from` on (the first of
+   * them already pending when `pending` is given), or the partial build when inputs are
+   * invalid; then the body, then one 422 for every issue.
+   */
+  const solveLater = async (
+    input: RequestInputs,
+    readBody: () => Promise<unknown>,
+    issues: ValidationIssue[],
+    values: ParameterValues,
+    resolved: unknown[],
+    from: number,
+    pending?: PromiseLike<unknown>,
+  ): Promise<SolvedRoute> => {
+    if (issues.length === 0) {
+      if (pending) resolved.push(await pending);
+      // inversify builds each root with its sub-dependencies, in order.
+      for (let index = pending ? from + 1 : from; index < roots.length; index++) {
+        resolved.push(await container.resolve((roots[index] as DependencyNode).service));
+      }
+    } else {
+      const invalid = invalidNodes(roots, new Set(issues.map(issueKey)));
+      const built = new Set<DependencyNode>();
+      for (const root of roots) resolved.push(await resolveValid(container, root, invalid, built));
+    }
+    if (!bodyFirst && parameters.readsBody) await checkBody(input, issues, readBody);
+    if (issues.length > 0) throw new RequestValidationError(parameters.sort(issues));
+    return solved(input, values, resolved);
+  };
+
+  const solveBodyFirst = async (
+    input: RequestInputs,
+    scope: RequestScope,
+    readBody: () => Promise<unknown>,
+    issues: ValidationIssue[],
+    values: ParameterValues,
+  ): Promise<SolvedRoute> => {
+    await checkBody(input, issues, readBody);
+    values.body = input.body;
+    scope.provide(ParameterValuesToken, values);
+    return solveLater(input, readBody, issues, values, [], 0);
+  };
+
   return {
-    async solve(input, scope, readBody) {
+    solve(input, scope, readBody) {
       const issues: ValidationIssue[] = [];
       const values = parameters.read(input, issues);
-      if (bodyFirst) {
-        await checkBody(input, issues, readBody);
-        values.body = input.body;
-      }
+      if (bodyFirst) return solveBodyFirst(input, scope, readBody, issues, values);
       // One value per request; every parameter token reads its field (see ParameterValuesToken).
       if (providesValues) scope.provide(ParameterValuesToken, values);
       const resolved: unknown[] = [];
-      if (issues.length === 0) {
-        // The common case: inversify builds each root with its sub-dependencies, in order.
-        for (const root of roots) resolved.push(await container.getAsync(root.service));
-      } else {
-        const invalid = invalidNodes(roots, new Set(issues.map(issueKey)));
-        const built = new Set<DependencyNode>();
-        for (const root of roots) resolved.push(await resolveValid(container, root, invalid, built));
+      if (issues.length > 0 || parameters.readsBody) return solveLater(input, readBody, issues, values, resolved, 0);
+      // The common case: each root built synchronously, unless something in its graph is async.
+      for (let index = 0; index < roots.length; index++) {
+        const value = container.resolve((roots[index] as DependencyNode).service);
+        if (isThenable(value)) return solveLater(input, readBody, issues, values, resolved, index, value);
+        resolved.push(value);
       }
-      if (!bodyFirst && parameters.readsBody) await checkBody(input, issues, readBody);
-      if (issues.length > 0) throw new RequestValidationError(parameters.sort(issues));
-      const args = handler.map((source, index) => {
-        switch (source.kind) {
-          case 'response':
-            return input.response;
-          case 'body':
-            return input.body;
-          case 'inject':
-            return resolved[rootOf[index] as number];
-          default:
-            return values[source.kind]?.[source.name];
-        }
-      });
-      return { controller: resolved[controllerIndex] as SolvedRoute['controller'], args };
+      return solved(input, values, resolved);
     },
   };
 }
@@ -147,7 +193,7 @@ async function resolveValid(
   invalid: ReadonlySet<DependencyNode>,
   built: Set<DependencyNode>,
 ): Promise<unknown> {
-  if (!invalid.has(node)) return container.getAsync(node.service);
+  if (!invalid.has(node)) return container.resolve(node.service);
   // A shared sub-dependency is built once, as FastAPI's per-request cache would.
   for (const child of node.children) {
     if (built.has(child)) continue;

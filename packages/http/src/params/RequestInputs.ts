@@ -15,12 +15,22 @@ export class RequestInputs {
   /** The parsed body, once read: a route whose dependencies do not need it reads it after them. */
   body: unknown;
 
+  /**
+   * `url` is the request-target and `pathLength` the length of its path: the query string after
+   * it is sliced only by a route that reads the query.
+   */
   constructor(
     readonly raw: IncomingMessage,
     readonly params: Record<string, string | undefined>,
-    readonly queryString: string,
+    readonly url: string,
+    readonly pathLength: number,
     readonly response: Response,
   ) {}
+
+  /** The raw query string, without the `?`. */
+  get queryString(): string {
+    return this.url.slice(this.pathLength + 1);
+  }
 
   path(): Record<string, Raw> {
     return this.params;

@@ -24,6 +24,8 @@ export interface ParameterPlan {
   sort(issues: ValidationIssue[]): ValidationIssue[];
 }
 
+const NO_VALUES: ParameterValues = Object.freeze({});
+
 /** FastAPI validates path, query, header, cookie, then body; its `loc` uses these names. */
 const LOCATIONS: readonly ScalarLocation[] = ['path', 'query', 'header', 'cookie'];
 
@@ -60,6 +62,8 @@ export function compileParameters(
   return {
     readsBody: bodies.length > 0,
     read(input, issues) {
+      // Nothing to read or to add the body to: no object per request for it.
+      if (locations.length === 0 && bodies.length === 0) return NO_VALUES;
       const values: ParameterValues = {};
       for (const plan of locations) values[plan.location] = readLocation(plan, input, issues);
       return values;

@@ -1,4 +1,6 @@
+import type { Outcome } from '@herald/core';
 import { readJsonBody } from '../body/read-json-body.js';
+import type { SolvedRoute } from '../dependencies/compile-route-plan.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
 import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
@@ -7,6 +9,8 @@ import { HttpResponse } from '../responses/HttpResponse.js';
 import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
 import { fromException, fromHandledError, fromHttpResponse, fromValue, internalServerError } from './build-outgoing.js';
 import type { ExceptionHandlers } from './ExceptionHandlers.js';
+import { isThenable } from './is-thenable.js';
+import { PlainAnswer } from './PlainAnswer.js';
 
 /** What the dispatcher needs from the app, fixed at start-up (routes: until an override). */
 export interface DispatcherOptions {
@@ -16,9 +20,26 @@ export interface DispatcherOptions {
 }
 
 /**
+ * What a request is answered with: a response built in full, or a plain value whose headers are
+ * still the temporal `Response`'s (merged when written, see `PlainAnswer`).
+ */
+export type Answer = OutgoingResponse | PlainAnswer;
+
+/** What the handler gave, before teardowns ran: its response, or its value serialized. */
+type Called = HttpResponse | PlainAnswer;
+
+const SUCCEEDED: Outcome = Object.freeze({ failed: false });
+
+/**
  * The innermost step of a request: match the route, read and validate its inputs, call the
- * handler in the request's scope and turn whatever comes back — or is thrown — into an
- * `OutgoingResponse`. It never rejects, so middleware always gets a response from `next()`.
+ * handler in the request's scope and turn whatever comes back — or is thrown — into an answer.
+ * It never throws nor rejects, so middleware always gets a response from `next()`.
+ *
+ * Every step returns its result directly and the next one continues at once; only a step that
+ * returns a promise (an async dependency, handler, teardown, body or exception handler) makes
+ * the rest wait for it. A synchronous route therefore runs start to end without a promise — on
+ * Node 20 each promise also runs AsyncLocalStorage's hooks, so that is most of a request's
+ * overhead — and an asynchronous one waits exactly where it must, in the same order.
  */
 export class Dispatcher {
   readonly #options: DispatcherOptions;
@@ -33,71 +54,125 @@ export class Dispatcher {
   }
 
   /**
-   * Answers one request; bound once so it can be the end of the middleware chain. The temporal
-   * `Response` is sealed as soon as it is merged: a later write (a middleware after `next()`, a
-   * stream's generator) could no longer reach the client, so it throws instead of vanishing.
+   * Answers one request as an `OutgoingResponse`; bound once so it can be the end of the
+   * middleware chain.
    */
   readonly dispatch = async (context: RequestContext): Promise<OutgoingResponse> => {
-    const match = this.#options.routes.match(context.method, context.path);
-    let outgoing: OutgoingResponse;
-    if (!match.route) {
-      const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
-      outgoing = await this.#fromError(error, context, undefined);
-    } else {
-      context.route = match.route.path;
-      try {
-        const build = await this.#call(match.route, match.params, context);
-        // Teardowns that see the outcome run here, before the response is built (RequestScope.settle);
-        // it is synchronous when none was registered, so most requests pay no extra await.
-        const settled = context.scope.settle({ failed: false });
-        const end = settled instanceof Promise ? await settled : settled;
-        if (end.failed) throw end.error;
-        outgoing = build();
-      } catch (error) {
-        // A no-op for an error the teardowns already saw: they run once.
-        outgoing = await this.#fromError(
-          (await context.scope.settle({ failed: true, error })).error,
-          context,
-          match.route,
-        );
-      }
-    }
-    context.response.seal();
-    return outgoing;
+    const answer = await this.answer(context);
+    return answer instanceof PlainAnswer ? fromValue(answer.json, context.response, answer.routeStatus) : answer;
   };
 
-  async #call(
+  /**
+   * Answers one request, synchronously unless a step of it is asynchronous. The temporal
+   * `Response` is sealed once the answer is known: a later write (a middleware after `next()`, a
+   * stream's generator) could no longer reach the client, so it throws instead of vanishing. A
+   * `PlainAnswer`'s headers are read from it after that, when it is written.
+   */
+  answer(context: RequestContext): Answer | Promise<Answer> {
+    const match = this.#options.routes.match(context.method, context.path);
+    if (!match.route) {
+      const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
+      return sealed(context, this.#fromError(error, context, undefined));
+    }
+    const route = match.route;
+    context.route = route.path;
+    let called: Called | Promise<Called>;
+    try {
+      called = this.#call(route, match.params, context);
+    } catch (error) {
+      return sealed(context, this.#failed(error, context, route));
+    }
+    if (isThenable(called)) return this.#answerLater(called, context, route);
+    return sealed(context, this.#conclude(called, context, route));
+  }
+
+  async #answerLater(called: Promise<Called>, context: RequestContext, route: CompiledRoute): Promise<Answer> {
+    let value: Called;
+    try {
+      value = await called;
+    } catch (error) {
+      return sealed(context, await this.#failed(error, context, route));
+    }
+    return sealed(context, await this.#conclude(value, context, route));
+  }
+
+  /** Inputs, dependencies, handler, response model: the handler's answer or its failure. */
+  #call(
     route: CompiledRoute,
     params: Record<string, string | undefined>,
     context: RequestContext,
-  ): Promise<() => OutgoingResponse> {
+  ): Called | Promise<Called> {
     const { bodyLimit } = this.#options;
-    const queryString = context.url.slice(context.path.length + 1);
-    const input = new RequestInputs(context.raw, params, queryString, context.response);
-    const { controller, args } = await route.plan.solve(input, context.scope, () =>
-      readJsonBody(context.raw, bodyLimit),
-    );
-    const result = await controller[route.handler]?.(...args);
-    // Serialized now, so teardowns see a result that does not fit its model; merged later, so they can still write.
-    if (result instanceof HttpResponse) return () => fromHttpResponse(result, context.response, route.status);
-    const json = route.serialize(result);
-    return () => fromValue(json, context.response, route.status);
+    const input = new RequestInputs(context.raw, params, context.url, context.path.length, context.response);
+    const solved = route.plan.solve(input, context.scope, () => readJsonBody(context.raw, bodyLimit));
+    if (isThenable(solved)) return solved.then((ready) => this.#invoke(route, ready));
+    return this.#invoke(route, solved);
   }
 
-  async #fromError(
+  #invoke(route: CompiledRoute, { controller, args }: SolvedRoute): Called | Promise<Called> {
+    const result = controller[route.handler]?.(...args);
+    if (isThenable(result)) return Promise.resolve(result).then((value) => serialize(route, value));
+    return serialize(route, result);
+  }
+
+  /**
+   * Teardowns that see the outcome run here, before the response is built (RequestScope.settle);
+   * settling is synchronous when none was registered, so most requests pay nothing for it.
+   */
+  #conclude(called: Called, context: RequestContext, route: CompiledRoute): Answer | Promise<Answer> {
+    const settled = context.scope.settle(SUCCEEDED);
+    if (isThenable(settled)) return settled.then((end) => this.#build(end, called, context, route));
+    return this.#build(settled, called, context, route);
+  }
+
+  #build(end: Outcome, called: Called, context: RequestContext, route: CompiledRoute): Answer | Promise<Answer> {
+    if (end.failed) return this.#failed(end.error, context, route);
+    if (!(called instanceof HttpResponse)) return called;
+    try {
+      return fromHttpResponse(called, context.response, route.status);
+    } catch (error) {
+      return this.#failed(error, context, route);
+    }
+  }
+
+  /** A failure before the answer was built: teardowns see it first (a no-op if they already did). */
+  #failed(error: unknown, context: RequestContext, route: CompiledRoute): Answer | Promise<Answer> {
+    const settled = context.scope.settle({ failed: true, error });
+    if (isThenable(settled)) return settled.then((end) => this.#fromError(end.error, context, route));
+    return this.#fromError(settled.error, context, route);
+  }
+
+  #fromError(
     error: unknown,
     context: RequestContext,
     route: CompiledRoute | undefined,
-  ): Promise<OutgoingResponse> {
+  ): OutgoingResponse | Promise<OutgoingResponse> {
     try {
       const handler = this.#options.exceptionHandlers.find(error);
-      if (handler) return fromHandledError(await handler(error, context), context.response);
+      if (handler) {
+        const handled = handler(error, context);
+        if (isThenable(handled)) return this.#fromHandledLater(handled, context, route);
+        return fromHandledError(handled, context.response);
+      }
       if (error instanceof HTTPException) return fromException(error, context.response);
       this.#logUnexpected(error, context, route);
     } catch (handlerError) {
       this.#logUnexpected(handlerError, context, route);
     }
     return internalServerError();
+  }
+
+  async #fromHandledLater(
+    handled: PromiseLike<HttpResponse>,
+    context: RequestContext,
+    route: CompiledRoute | undefined,
+  ): Promise<OutgoingResponse> {
+    try {
+      return fromHandledError(await handled, context.response);
+    } catch (handlerError) {
+      this.#logUnexpected(handlerError, context, route);
+      return internalServerError();
+    }
   }
 
   #logUnexpected(error: unknown, context: RequestContext, route: CompiledRoute | undefined): void {
@@ -109,4 +184,22 @@ export class Dispatcher {
       context.logger.error({ ...where, err: error }, 'Unhandled error while handling the request');
     }
   }
+}
+
+/** Serialized now, so teardowns see a result that does not fit its model; merged later, so they can still write. */
+function serialize(route: CompiledRoute, result: unknown): Called {
+  if (result instanceof HttpResponse) return result;
+  return new PlainAnswer(route.serialize(result), route.status);
+}
+
+/** Seals the temporal `Response` once the answer is known, now or when it settles. */
+function sealed<T extends Answer>(context: RequestContext, answer: T | Promise<T>): T | Promise<T> {
+  if (isThenable(answer)) {
+    return answer.then((ready) => {
+      context.response.seal();
+      return ready;
+    });
+  }
+  context.response.seal();
+  return answer;
 }

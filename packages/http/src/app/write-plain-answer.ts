@@ -1,0 +1,47 @@
+import type { ServerResponse } from 'node:http';
+import type { Response } from '@herald/core';
+import type { PlainAnswer } from '../pipeline/PlainAnswer.js';
+import { isBodyless } from '../responses/is-bodyless.js';
+import { armIdleTimeout } from './write-response.js';
+
+/**
+ * Writes a plain value's response when no middleware needs an `OutgoingResponse` to look at:
+ * the temporal `Response`'s headers go into node's flat `writeHead` array as they are — they were
+ * validated when set, framing headers were refused then — after the default `Content-Type` unless
+ * the app set its own, then the computed `Content-Length`. The result is byte for byte what
+ * `fromValue` + `writeResponse` send (same rule, same order), without building the response, its
+ * header map and its set of app header names per request.
+ *
+ * Returns `false`, having written nothing, for what that rule does more for: a status without a
+ * body, or a `Vary` to merge into one list. The caller then takes the general path.
+ *
+ * @example
+ * ```ts
+ * if (!writePlainAnswer(res, answer, scope.response, method === 'HEAD', idleTimeout)) writeResponse(res, fromValue(…), …);
+ * ```
+ */
+export function writePlainAnswer(
+  res: ServerResponse,
+  answer: PlainAnswer,
+  temporal: Response,
+  head: boolean,
+  idleTimeout: number,
+): boolean {
+  const status = temporal.status ?? answer.routeStatus ?? 200;
+  const headers = temporal.headersIfAny;
+  if (isBodyless(status) || headers?.has('vary')) return false;
+  const fields: string[] = [];
+  // `fromValue` starts from the default type and a temporal one replaces it in its own place.
+  if (headers === undefined || !headers.has('content-type')) fields.push('content-type', 'application/json');
+  headers?.appendFlat(fields);
+  fields.push('content-length', String(Buffer.byteLength(answer.json)));
+  res.writeHead(status, fields);
+  res.end(head ? undefined : answer.json);
+  // The idle timeout stops a client that does not read what is left to write. A small body is
+  // usually handed to the kernel in full by `end()` (`writableFinished`: nothing held in the
+  // response or its socket): then nothing is left to wait for, and re-arming the socket's timer per
+  // response was ~3% of a request's CPU in the seed route's profile. Otherwise — bytes still
+  // queued, or a pipelined response waiting for its turn on the socket — it is armed as ever.
+  if (!res.writableFinished) armIdleTimeout(res, idleTimeout);
+  return true;
+}
