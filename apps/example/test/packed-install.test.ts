@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const fixture = fileURLToPath(new URL('./packed/fixture', import.meta.url));
-const packages = ['core', 'http', 'cors', 'logger', 'testing'];
+const packages = ['core', 'http', 'cors', 'logger', 'testing', 'openapi'];
 let work: string;
 let project: string;
 let installLog: string;
