@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Response } from '@herald/core';
+import { plainStatus } from '../pipeline/build-outgoing.js';
 import type { PlainAnswer } from '../pipeline/PlainAnswer.js';
 import { isBodyless } from '../responses/is-bodyless.js';
 import { armIdleTimeout } from './write-response.js';
@@ -27,7 +28,7 @@ export function writePlainAnswer(
   head: boolean,
   idleTimeout: number,
 ): boolean {
-  const status = temporal.status ?? answer.routeStatus ?? 200;
+  const status = plainStatus(temporal, answer.routeStatus);
   const headers = temporal.headersIfAny;
   if (isBodyless(status) || headers?.has('vary')) return false;
   const fields: string[] = [];

@@ -30,9 +30,23 @@ const SUCCESS_BODY_ONLY: ReadonlySet<string> = new Set(['content-type']);
 
 /** A plain return value, already serialized by the route's model. */
 export function fromValue(json: string, temporal: Response, routeStatus: number | undefined): OutgoingResponse {
-  const outgoing = new OutgoingResponse(temporal.status ?? routeStatus ?? 200, json, jsonHeaders());
-  mergeHeaders(outgoing, temporal.headers);
+  const outgoing = new OutgoingResponse(plainStatus(temporal, routeStatus), json, jsonHeaders());
+  // `headersIfAny`: reading `headers` would make an empty set for a request that wrote none.
+  mergeHeaders(outgoing, temporal.headersIfAny);
   return outgoing;
+}
+
+/**
+ * The status of a plain return: the temporal one, else the route's, else 200. `writePlainAnswer`
+ * follows the same rule when it writes without building an `OutgoingResponse`.
+ *
+ * @example
+ * ```ts
+ * plainStatus(scope.response, route.status); // 201 for @Post('', { status: 201 }) unless the handler set another
+ * ```
+ */
+export function plainStatus(temporal: Response, routeStatus: number | undefined): number {
+  return temporal.status ?? routeStatus ?? 200;
 }
 
 /** A response class instance the handler returned. */
@@ -60,7 +74,7 @@ function withResponseClass(
   const outgoing = new OutgoingResponse(status, response.render());
   const contentType = response.contentType;
   if (contentType) outgoing.headers.set('content-type', contentType);
-  mergeHeaders(outgoing, temporal.headers, 'app', omitTemporal);
+  mergeHeaders(outgoing, temporal.headersIfAny, 'app', omitTemporal);
   if (response.mediaType) {
     outgoing.headers.set('content-type', response.mediaType);
     outgoing.appHeaderNames.add('content-type');

@@ -13,15 +13,17 @@ import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
  * Applying the temporal `Response` first and a returned response's or exception's headers second
  * is what makes the latter win on conflicts while cookies from both are kept. Names set by the
  * `app` are recorded in `appHeaderNames` (CORS exposes them); the `framework`'s own are not.
+ * `undefined` (a temporal `Response` nobody wrote a header to) merges nothing.
  */
 const NOTHING: ReadonlySet<string> = new Set();
 
 export function mergeHeaders(
   target: OutgoingResponse,
-  source: ResponseHeaders,
+  source: ResponseHeaders | undefined,
   setBy: 'app' | 'framework' = 'app',
   omit: ReadonlySet<string> = NOTHING,
 ): void {
+  if (source === undefined) return;
   for (const name of source.names()) {
     if (omit.has(name)) continue;
     if (setBy === 'app') target.appHeaderNames.add(name);
