@@ -49,3 +49,4 @@ export {
 export type { DeferOptions, Outcome, Teardown, TeardownTiming } from './scope/Outcome.js';
 export { type Cleanup, RequestScope } from './scope/RequestScope.js';
 export { withYield } from './scope/withYield.js';
+export { isThenable } from './utils/is-thenable.js';

@@ -8,6 +8,7 @@ import { BindingOverrides, type Override } from './BindingOverrides.js';
 import { assertNoCaptiveDependencies } from './captive-dependencies.js';
 import { describeService } from './describe-service.js';
 import { adoptRequestScope } from './request-scoped-binding.js';
+import { resolvesSynchronously } from './synchronous-binding.js';
 import { assertYieldProvidersNotSingletons } from './yield-provider-scopes.js';
 
 /**
@@ -51,6 +52,8 @@ export class HeraldContainer {
     },
   });
   readonly #rebindListeners: Array<() => void> = [];
+  /** The factories of Herald's scope readers, which resolve synchronously. */
+  readonly #scopeReaders = new WeakSet<() => unknown>();
   /** What inversify hands dynamic values and activations, as its own `get` does. */
   readonly #resolutionContext: ResolutionContext = {
     get: (service: ServiceIdentifier, options?: GetOptions) => this.inversify.get(service, options),
@@ -72,8 +75,8 @@ export class HeraldContainer {
       },
     );
     this.#plugin = () => context as PluginContext;
-    this.inversify.bind(RequestScope).toDynamicValue(() => currentScope(RequestScope));
-    this.inversify.bind(Response).toDynamicValue(() => currentScope(Response).response);
+    this.#bindScopeReader(RequestScope, (scope) => scope);
+    this.#bindScopeReader(Response, (scope) => scope.response);
   }
 
   /**
@@ -103,7 +106,31 @@ export class HeraldContainer {
     read: (scope: RequestScope) => T = (scope) => scope.valueOf(token),
   ): void {
     this.#requestServices.add(token);
-    this.inversify.bind(token).toDynamicValue(() => read(currentScope(token)));
+    this.#bindScopeReader(token, read);
+  }
+
+  /** Binds `token` to what `read` takes from the current scope; a plain read, never a promise. */
+  #bindScopeReader<T>(token: ServiceIdentifier<T>, read: (scope: RequestScope) => T): void {
+    const reader = () => read(currentScope(token));
+    this.#scopeReaders.add(reader);
+    this.inversify.bind(token).toDynamicValue(reader);
+  }
+
+  /**
+   * Whether resolving `binding` itself never gives a promise — its dependencies aside (see
+   * `resolvesSynchronously`). A route whose whole graph does can be run without
+   * AsyncLocalStorage (`RequestScope.enter`).
+   *
+   * @example
+   * ```ts
+   * const synchronous = container.bindingsOf(RateLimiter).every((binding) => container.resolvesSynchronously(binding));
+   * ```
+   */
+  resolvesSynchronously(binding: Binding): boolean {
+    return resolvesSynchronously(binding, {
+      isScopeReader: (factory) => this.#scopeReaders.has(factory as () => unknown),
+      hasActivations: ({ serviceIdentifier }) => this.#plugin().activationService.get(serviceIdentifier) !== undefined,
+    });
   }
 
   /** The bindings of `service`, e.g. to check at start-up that a graph can be resolved. */

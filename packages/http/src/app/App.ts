@@ -1,14 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, Server as NetServer } from 'node:net';
-import type { HeraldContainer, RequestScope } from '@herald/core';
+import { type HeraldContainer, isThenable, type RequestScope } from '@herald/core';
 import type { ServiceIdentifier } from 'inversify';
 import type { Logger } from 'pino';
 import { AppNotListeningError } from '../errors.js';
 import type { Middleware, Next, RequestContext } from '../middleware/Middleware.js';
-import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { isStreamBody, type OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { fromValue, internalServerError } from '../pipeline/build-outgoing.js';
 import type { Answer, Dispatcher } from '../pipeline/Dispatcher.js';
-import { isThenable } from '../pipeline/is-thenable.js';
 import { PlainAnswer } from '../pipeline/PlainAnswer.js';
 import { connectionsCheckingInterval, type ResolvedServerLimits } from './ServerLimits.js';
 import { writePlainAnswer } from './write-plain-answer.js';
@@ -249,7 +248,12 @@ export class App {
     this.#started++;
     let responding: Promise<void> | undefined;
     try {
-      responding = scope.run(() => this.#respond(req, res, scope));
+      // Middleware may continue after an `await` and look the scope up: the chain runs in
+      // AsyncLocalStorage. Without it, the dispatcher enters the storage only for routes that need it.
+      responding =
+        this.#direct === undefined
+          ? scope.run(() => this.#respond(req, res, scope))
+          : scope.enter(() => this.#respond(req, res, scope));
     } catch (error) {
       this.#failedOutside(error, req, res);
     }
@@ -375,7 +379,12 @@ export class App {
         if (res.destroyed || writePlainAnswer(res, answer, scope.response, head, this.#responseIdleTimeout)) return;
         answer = fromValue(answer.json, scope.response, answer.routeStatus);
       }
-      const streaming = writeResponse(res, answer, head, this.#responseIdleTimeout);
+      // A stream's source runs as it is written, after the handler returned: in the scope, also
+      // after its `await`s, whichever way the route ran.
+      const outgoing = answer;
+      const streaming = isStreamBody(outgoing.body)
+        ? scope.run(() => writeResponse(res, outgoing, head, this.#responseIdleTimeout))
+        : writeResponse(res, outgoing, head, this.#responseIdleTimeout);
       if (streaming) return this.#stream(streaming, context, res, scope);
     } catch (error) {
       return this.#writeFailed(error, context, res, scope);

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { OutgoingBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { isStreamBody, type OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { isBodyless } from '../responses/is-bodyless.js';
 import { closeSource } from './close-source.js';
 
@@ -27,7 +27,7 @@ export function writeResponse(
 ): Promise<void> | undefined {
   const { status, body } = outgoing;
   const bodyless = isBodyless(status);
-  if (!isStream(body)) {
+  if (!isStreamBody(body)) {
     if (res.destroyed) return;
     const fields = headerFields(outgoing, bodyless);
     if (!bodyless) {
@@ -60,10 +60,6 @@ export function armIdleTimeout(res: ServerResponse, ms: number): void {
 
 function destroyResponse(this: ServerResponse): void {
   this.destroy();
-}
-
-function isStream(body: OutgoingBody): body is AsyncIterable<string | Uint8Array> {
-  return typeof body === 'object' && body !== null && !(body instanceof Uint8Array);
 }
 
 /** Name/value pairs for `writeHead`: never the app's length, no type on a bodyless status. */

@@ -17,6 +17,8 @@ export interface DependencyNode {
 export interface DependencyGraph {
   readonly roots: readonly DependencyNode[];
   readonly sources: readonly ParameterSource[];
+  /** Whether every binding of the graph resolves without a promise (`resolvesSynchronously`). */
+  readonly synchronous: boolean;
 }
 
 const ROOT: Pick<BindingDependency, 'optional' | 'multiple' | 'name' | 'tags'> = {
@@ -40,6 +42,7 @@ export function compileDependencyGraph(
 ): DependencyGraph {
   const nodes = new Map<ServiceIdentifier, DependencyNode>();
   const sources: ParameterSource[] = [];
+  let synchronous = true;
 
   const visit = (
     service: ServiceIdentifier,
@@ -72,6 +75,7 @@ export function compileDependencyGraph(
     const reads: string[] = [];
     // Constraints on ancestors cannot be judged without a parent: walk every binding then.
     for (const binding of matching.length > 0 ? matching : bound) {
+      synchronous &&= container.resolvesSynchronously(binding);
       for (const next of bindingDependencies(binding)) {
         const child = visit(next.service, next, [...chain, describeService(next.service)], inner);
         if (child && !children.includes(child)) children.push(child);
@@ -88,10 +92,8 @@ export function compileDependencyGraph(
     return node;
   };
 
-  return {
-    roots: roots.map(
-      (service) => visit(service, ROOT, [describeService(service)], new Set()) ?? { service, reads: [], children: [] },
-    ),
-    sources,
-  };
+  const nodesOfRoots = roots.map(
+    (service) => visit(service, ROOT, [describeService(service)], new Set()) ?? { service, reads: [], children: [] },
+  );
+  return { roots: nodesOfRoots, sources, synchronous };
 }

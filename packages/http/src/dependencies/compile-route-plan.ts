@@ -1,10 +1,9 @@
-import type { HeraldContainer, RequestScope } from '@herald/core';
+import { type HeraldContainer, isThenable, type RequestScope } from '@herald/core';
 import type { ServiceIdentifier } from 'inversify';
 import { RequestValidationError, RouteDefinitionError, type ValidationIssue } from '../errors.js';
 import type { Validators } from '../model/validators.js';
 import { compileParameters, issueKey } from '../params/compile-parameters.js';
 import type { RequestInputs } from '../params/RequestInputs.js';
-import { isThenable } from '../pipeline/is-thenable.js';
 import type { ParameterSource } from '../routing/route-metadata.js';
 import { compileDependencyGraph, type DependencyNode } from './compile-dependency-graph.js';
 import { type ParameterValues, ParameterValuesToken } from './dependency-parameters.js';
@@ -23,6 +22,12 @@ export interface RoutePlan {
     scope: RequestScope,
     readBody: () => Promise<unknown>,
   ): SolvedRoute | Promise<SolvedRoute>;
+  /**
+   * Whether every binding of the graph resolves without a promise: then nothing of the graph
+   * continues after an `await` on its own, and the scope needs no AsyncLocalStorage (the plan
+   * re-enters it wherever it resumes, after reading the body).
+   */
+  readonly synchronous: boolean;
 }
 
 /** The controller instance and the handler's arguments. */
@@ -109,6 +114,7 @@ export function compileRoutePlan(
    */
   const solveLater = async (
     input: RequestInputs,
+    scope: RequestScope,
     readBody: () => Promise<unknown>,
     issues: ValidationIssue[],
     values: ParameterValues,
@@ -120,12 +126,13 @@ export function compileRoutePlan(
       if (pending) resolved.push(await pending);
       // inversify builds each root with its sub-dependencies, in order.
       for (let index = pending ? from + 1 : from; index < roots.length; index++) {
-        resolved.push(await container.resolve((roots[index] as DependencyNode).service));
+        const root = roots[index] as DependencyNode;
+        resolved.push(await scope.enter(() => container.resolve(root.service)));
       }
     } else {
       const invalid = invalidNodes(roots, new Set(issues.map(issueKey)));
       const built = new Set<DependencyNode>();
-      for (const root of roots) resolved.push(await resolveValid(container, root, invalid, built));
+      for (const root of roots) resolved.push(await resolveValid(container, scope, root, invalid, built));
     }
     if (!bodyFirst && parameters.readsBody) await checkBody(input, issues, readBody);
     if (issues.length > 0) throw new RequestValidationError(parameters.sort(issues));
@@ -142,10 +149,11 @@ export function compileRoutePlan(
     await checkBody(input, issues, readBody);
     values.body = input.body;
     scope.provide(ParameterValuesToken, values);
-    return solveLater(input, readBody, issues, values, [], 0);
+    return solveLater(input, scope, readBody, issues, values, [], 0);
   };
 
   return {
+    synchronous: graph.synchronous,
     solve(input, scope, readBody) {
       const issues: ValidationIssue[] = [];
       const values = parameters.read(input, issues);
@@ -153,11 +161,12 @@ export function compileRoutePlan(
       // One value per request; every parameter token reads its field (see ParameterValuesToken).
       if (providesValues) scope.provide(ParameterValuesToken, values);
       const resolved: unknown[] = [];
-      if (issues.length > 0 || parameters.readsBody) return solveLater(input, readBody, issues, values, resolved, 0);
+      if (issues.length > 0 || parameters.readsBody)
+        return solveLater(input, scope, readBody, issues, values, resolved, 0);
       // The common case: each root built synchronously, unless something in its graph is async.
       for (let index = 0; index < roots.length; index++) {
         const value = container.resolve((roots[index] as DependencyNode).service);
-        if (isThenable(value)) return solveLater(input, readBody, issues, values, resolved, index, value);
+        if (isThenable(value)) return solveLater(input, scope, readBody, issues, values, resolved, index, value);
         resolved.push(value);
       }
       return solved(input, values, resolved);
@@ -189,16 +198,17 @@ function invalidNodes(roots: readonly DependencyNode[], invalidKeys: ReadonlySet
  */
 async function resolveValid(
   container: HeraldContainer,
+  scope: RequestScope,
   node: DependencyNode,
   invalid: ReadonlySet<DependencyNode>,
   built: Set<DependencyNode>,
 ): Promise<unknown> {
-  if (!invalid.has(node)) return container.resolve(node.service);
+  if (!invalid.has(node)) return scope.enter(() => container.resolve(node.service));
   // A shared sub-dependency is built once, as FastAPI's per-request cache would.
   for (const child of node.children) {
     if (built.has(child)) continue;
     built.add(child);
-    await resolveValid(container, child, invalid, built);
+    await resolveValid(container, scope, child, invalid, built);
   }
   return undefined;
 }

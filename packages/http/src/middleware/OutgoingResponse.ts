@@ -11,6 +11,18 @@ import { ResponseHeaders } from '@herald/core';
 export type OutgoingBody = string | Uint8Array | AsyncIterable<string | Uint8Array> | null;
 
 /**
+ * Whether the body is a stream, written chunk by chunk as its source produces them.
+ *
+ * @example
+ * ```ts
+ * if (isStreamBody(outgoing.body)) for await (const chunk of outgoing.body) console.log(chunk.length);
+ * ```
+ */
+export function isStreamBody(body: OutgoingBody): body is AsyncIterable<string | Uint8Array> {
+  return typeof body === 'object' && body !== null && !(body instanceof Uint8Array);
+}
+
+/**
  * The response the adapter is about to write, after the temporal state has been merged.
  * Middleware receives it from `next()` and may change it, or build one to answer on its own.
  *

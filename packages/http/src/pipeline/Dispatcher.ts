@@ -1,4 +1,4 @@
-import type { Outcome } from '@herald/core';
+import { isThenable, type Outcome } from '@herald/core';
 import { readJsonBody } from '../body/read-json-body.js';
 import type { SolvedRoute } from '../dependencies/compile-route-plan.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
@@ -9,7 +9,6 @@ import { HttpResponse } from '../responses/HttpResponse.js';
 import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
 import { fromException, fromHandledError, fromHttpResponse, fromValue, internalServerError } from './build-outgoing.js';
 import type { ExceptionHandlers } from './ExceptionHandlers.js';
-import { isThenable } from './is-thenable.js';
 import { PlainAnswer } from './PlainAnswer.js';
 
 /** What the dispatcher needs from the app, fixed at start-up (routes: until an override). */
@@ -74,11 +73,22 @@ export class Dispatcher {
       const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
       return sealed(context, this.#fromError(error, context, undefined));
     }
-    const route = match.route;
+    const { route, params } = match;
     context.route = route.path;
+    // Only a route whose code may continue after an `await` pays for AsyncLocalStorage.
+    return route.asyncContext
+      ? context.scope.run(() => this.#answerRoute(route, params, context))
+      : context.scope.enter(() => this.#answerRoute(route, params, context));
+  }
+
+  #answerRoute(
+    route: CompiledRoute,
+    params: Record<string, string | undefined>,
+    context: RequestContext,
+  ): Answer | Promise<Answer> {
     let called: Called | Promise<Called>;
     try {
-      called = this.#call(route, match.params, context);
+      called = this.#call(route, params, context);
     } catch (error) {
       return sealed(context, this.#failed(error, context, route));
     }
@@ -105,7 +115,8 @@ export class Dispatcher {
     const { bodyLimit } = this.#options;
     const input = new RequestInputs(context.raw, params, context.url, context.path.length, context.response);
     const solved = route.plan.solve(input, context.scope, () => readJsonBody(context.raw, bodyLimit));
-    if (isThenable(solved)) return solved.then((ready) => this.#invoke(route, ready));
+    // Resumed after the body was read: the handler's synchronous part runs in the scope again.
+    if (isThenable(solved)) return solved.then((ready) => context.scope.enter(() => this.#invoke(route, ready)));
     return this.#invoke(route, solved);
   }
 

@@ -1,7 +1,7 @@
 /**
  * Whether `value` is a promise or any thenable — what `await` would wait for. The hot path calls
  * a step and continues synchronously unless this says it must wait: a synchronous route then
- * costs no promise at all (each one also runs AsyncLocalStorage's hooks on Node 20).
+ * costs no promise at all (each one also runs AsyncLocalStorage's hooks on Node 20, once any scope was `run`).
  *
  * @example
  * ```ts
