@@ -47,6 +47,17 @@ describe('parameters', () => {
     expect(await response.json()).toEqual({ id: 7, limit: 10, tags: ['a', 'b'], raw: 'y', version: 2, session: 'a b' });
   });
 
+  it('decode the query as Starlette does: + is a space, a malformed escape is U+FFFD', async () => {
+    const { url } = await serve([ItemsController]);
+    const read = async (query: string) => {
+      const response = await fetch(`${url}/items/7?tag=t&${query}`, { headers: { 'x-version': '1' } });
+      return ((await response.json()) as { raw: string; tags: string[] }).raw;
+    };
+    expect(await read('raw=a+b%41')).toBe('a bA');
+    expect(await read('raw=%E9t%C3%A9')).toBe('\uFFFDt\u00E9');
+    expect(await read('raw=100%')).toBe('100%');
+  });
+
   it('lift a single query value into a list where the schema wants one', async () => {
     const { url } = await serve([ItemsController]);
     const response = await fetch(`${url}/items/7?tag=solo`, { headers: { 'x-version': '1' } });

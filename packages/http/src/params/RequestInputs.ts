@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { parse as parseQuery } from 'node:querystring';
+import { parse as parseEncodedQuery } from 'node:querystring';
 import type { Response } from '@herald/core';
 import { parseCookie } from 'cookie';
+import { parse as parsePlainQuery } from 'fast-querystring';
 
 type Raw = string | string[] | undefined;
 
@@ -37,10 +38,15 @@ export class RequestInputs {
   }
 
   query(): Record<string, Raw> {
-    // node's default `maxKeys` (1000) drops later parameters silently, so a present parameter
-    // would read as absent. No cap is needed: node's header limit (16 KiB, answered with 431)
-    // already bounds the request line and so the number of parameters.
-    return parseQuery(this.queryString, undefined, undefined, { maxKeys: 0 });
+    const query = this.queryString;
+    // Without a `%` both parsers give the same result (checked on 200,000 random strings), and
+    // fastify's is about a microsecond faster per request on the bench's params route. With one,
+    // node's decodes a malformed escape as U+FFFD, like Starlette, where fastify's keeps it raw.
+    // Every key is kept: node's default `maxKeys` (1000) would make a present parameter read as
+    // absent, and node's header limit (16 KiB, answered with 431) already bounds the query.
+    return query.includes('%')
+      ? parseEncodedQuery(query, undefined, undefined, { maxKeys: 0 })
+      : parsePlainQuery(query);
   }
 
   header(): Record<string, Raw> {
