@@ -1,11 +1,13 @@
 import { RequestScope } from '@herald/core';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { Body, Controller, createApp, Get, Inject, Post, StreamingResponse } from '../src/index.js';
+import { Body, Controller, createApp, Get, Inject, PlainTextResponse, Post, StreamingResponse } from '../src/index.js';
 import { closedWithin, eventually, rawConnect, rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
 const events: string[] = [];
+const BIG = 'x'.repeat(32 * 1024 * 1024);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 @Controller()
 class DownloadsController {
@@ -23,6 +25,17 @@ class DownloadsController {
       }
     }
     return new StreamingResponse(chunks());
+  }
+
+  /** Larger than what the loopback's socket buffers take in, so most of it waits to be written. */
+  @Get('/large-text')
+  largeText() {
+    return new PlainTextResponse(BIG);
+  }
+
+  @Get('/large-value')
+  largeValue() {
+    return { data: BIG };
   }
 
   @Get('/ping')
@@ -56,6 +69,33 @@ describe('a client that stops reading', () => {
     socket.resume();
     expect(await closedWithin(socket)).toBeLessThan(2_000);
   }, 10_000);
+});
+
+describe('a client that does not read a large body', () => {
+  it.each(['/large-text', '/large-value'])(
+    'is cut after responseIdleTimeout (%s)',
+    async (path) => {
+      const { url, app } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
+      const cut = new Promise((resolve) =>
+        app.server.once('request', (_request, response) => response.once('close', resolve)),
+      );
+      const socket = rawConnect(url);
+      socket.on('error', () => {});
+      socket.pause();
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: test\r\n\r\n`);
+      // Never read: the response closes on the server's side while the client still waits.
+      expect(await Promise.race([cut.then(() => 'cut'), sleep(5_000).then(() => 'still open')])).toBe('cut');
+      let received = 0;
+      socket.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+      });
+      socket.resume();
+      expect(await closedWithin(socket)).toBeLessThan(3_000);
+      // What the kernel had buffered arrives; the rest was never written.
+      expect(received).toBeLessThan(BIG.length);
+    },
+    10_000,
+  );
 });
 
 describe('maxConnections', () => {
