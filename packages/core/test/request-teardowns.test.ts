@@ -127,15 +127,18 @@ describe('a response that did not get through', () => {
   it('is the outcome after-response teardowns see, unless the request had already failed', async () => {
     const seen: unknown[] = [];
     const delivered = new RequestScope();
-    delivered.defer((outcome) => seen.push(outcome.error), { when: 'after-response' });
+    delivered.defer((outcome) => seen.push([outcome.failed, outcome.error]), { when: 'after-response' });
     delivered.settle(ok);
     delivered.fail('client left');
     await delivered.close();
     const failed = new RequestScope();
-    failed.defer((outcome) => seen.push(outcome.error), { when: 'after-response' });
+    failed.defer((outcome) => seen.push([outcome.failed, outcome.error]), { when: 'after-response' });
     failed.settle({ failed: true, error: 'handler failed' });
     failed.fail('client left');
     await failed.close();
-    expect(seen).toEqual(['client left', 'handler failed']);
+    expect(seen).toEqual([
+      [true, 'client left'],
+      [true, 'handler failed'],
+    ]);
   });
 });
