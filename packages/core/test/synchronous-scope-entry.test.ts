@@ -19,6 +19,9 @@ const modules = [
     bind(Warmed).toSelf();
     bind('constant').toConstantValue(1);
     bind('pending').toConstantValue(Promise.resolve(1));
+    bind('activated constant')
+      .toConstantValue(1)
+      .onActivation((_context, value) => value);
     bind('dynamic').toDynamicValue(() => 1);
     bind('resolved').toResolvedValue(() => 1);
     bind('activated')
@@ -88,7 +91,7 @@ describe('HeraldContainer.resolvesSynchronously', () => {
   });
 
   it('does not hold for what may give a promise: factories, promised constants, activations, @postConstruct', async () => {
-    for (const service of ['dynamic', 'resolved', 'pending', 'activated', Warmed]) {
+    for (const service of ['dynamic', 'resolved', 'pending', 'activated', 'activated constant', Warmed]) {
       expect(await synchronous(service), String(service)).toBe(false);
     }
   });
