@@ -105,6 +105,20 @@ describe('request bodies', () => {
     expect(reply).toContain('{"keys":["a"],"polluted":null}');
   });
 
+  it('count nesting as depth, not brackets: 1,000 levels pass however long the body, 1,001 do not', async () => {
+    const { url } = await serve([EchoController]);
+    const objects = (depth: number): string => `${'{"a":'.repeat(depth - 1)}{}${'}'.repeat(depth - 1)}`;
+    const padded = (depth: number) => `{"pad":"${'x'.repeat(3000)}","n":${objects(depth - 1)}}`;
+    // Long enough to be scanned: the exact limit passes, one more level does not.
+    expect((await post(url, padded(1000))).status).toBe(200);
+    expect((await post(url, padded(1001))).status).toBe(400);
+    // Siblings close before the next opens: 2 × 600 levels side by side are 601 deep.
+    expect((await post(url, `{"x":${objects(600)},"y":${objects(600)}}`)).status).toBe(200);
+    // Arrays count as objects do.
+    const arrays = `{"a":${'['.repeat(1000)}${']'.repeat(1000)}}`;
+    expect((await post(url, arrays)).status).toBe(400);
+  });
+
   it('answers malformed JSON with 400', async () => {
     const { url } = await serve([EchoController]);
     const response = await post(url, '{"a": ');
