@@ -71,4 +71,10 @@ describe('resolve a 6-service graph, 2 request-scoped', () => {
     const scope = herald.openScope();
     scope.run(() => herald.get(Handler));
   });
+
+  // How the http adapter enters a route it can prove synchronous: no AsyncLocalStorage.
+  bench('herald: open scope + enter + resolve', () => {
+    const scope = herald.openScope();
+    scope.enter(() => herald.get(Handler));
+  });
 });
