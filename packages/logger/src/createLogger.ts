@@ -2,6 +2,7 @@ import { type DestinationStream, type Logger, pino } from 'pino';
 import pretty from 'pino-pretty';
 import { LoggerConfigurationError } from './errors.js';
 import { prefersPretty } from './prefers-pretty.js';
+import { redactNestedHeaders } from './redact-nested-headers.js';
 import { defaultRedactPaths } from './redact-paths.js';
 
 /**
@@ -52,7 +53,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     ? pretty({ colorize: destination === undefined, destination, sync: true, singleLine: true, ignore: 'pid,hostname' })
     : destination;
   try {
-    return pino({ level, redact: [...defaultRedactPaths, ...(options.redact ?? [])] }, stream);
+    return pino(
+      { level, redact: [...defaultRedactPaths, ...(options.redact ?? [])], formatters: { log: redactNestedHeaders } },
+      stream,
+    );
   } catch (error) {
     // fast-redact rejects a malformed path when pino compiles it.
     throw new LoggerConfigurationError((error as Error).message, { cause: error });
