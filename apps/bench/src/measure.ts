@@ -9,6 +9,8 @@ export interface Sample {
   requests: number;
   /** Connection errors, timeouts and answers of another status class than the scenario's. */
   unexpected: number;
+  /** The server's CPU time (user + system) per request served, in µs, where it was read. */
+  cpuPerRequest?: number;
 }
 
 export interface Load {

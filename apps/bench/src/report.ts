@@ -13,6 +13,13 @@ export interface Measurement {
   p99: number;
   /** Median req/s divided by fastify's in the same scenario and run (null without fastify). */
   ratioToFastify: number | null;
+  /** Median of the server's CPU time per request over the rounds, µs (user + system). */
+  cpuPerRequest: number | null;
+  /**
+   * fastify's CPU per request divided by this server's: requests per CPU-second relative to
+   * fastify, read like `ratioToFastify` (above 1 is cheaper) but far less moved by a busy machine.
+   */
+  cpuRatioToFastify: number | null;
   unexpected: number;
   rounds: Sample[];
 }
@@ -68,11 +75,15 @@ export function markdown(results: Results, chartFile: string): string {
     const rows = results.measurements.filter((m) => m.scenario === scenario.name);
     if (!rows.length) continue;
     lines.push(`## ${scenario.name} — \`GET ${scenario.path}\``, '', scenario.description, '');
-    lines.push('| server | req/s | × fastify | p50 ms | p99 ms | unexpected |', '|---|---:|---:|---:|---:|---:|');
+    lines.push(
+      '| server | req/s | × fastify | p50 ms | p99 ms | CPU µs/req | req per CPU-s × fastify | unexpected |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const row of [...rows].sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)) {
       lines.push(
         `| ${row.server} | ${Math.round(row.requestsPerSecond)} | ${row.ratioToFastify?.toFixed(2) ?? '–'} | ` +
-          `${row.p50} | ${row.p99} | ${row.unexpected} |`,
+          `${row.p50} | ${row.p99} | ${row.cpuPerRequest?.toFixed(1) ?? '–'} | ` +
+          `${row.cpuRatioToFastify?.toFixed(2) ?? '–'} | ${row.unexpected} |`,
       );
     }
     lines.push('');
@@ -91,6 +102,8 @@ export function markdown(results: Results, chartFile: string): string {
   }
   lines.push(`![req/s per scenario and server](${chartFile})`, '');
   lines.push(
+    "`CPU µs/req` is the server process's CPU time (user + system, `process.cpuUsage()` read over IPC before and after each round) divided by the requests it served; `req per CPU-s × fastify` is fastify's CPU per request divided by the server's. Unlike req/s, it barely moves when a neighbour takes a core.",
+    '',
     '`unexpected` counts connection errors, timeouts and answers of another status class than the verified one; every server answered every scenario exactly as expected before it was timed.',
     '',
   );

@@ -1,7 +1,7 @@
 import type { ServerEntry } from './catalog.js';
 import { describeMachine } from './machine.js';
-import { load, median, type Sample } from './measure.js';
-import { type RunningServer, startServer, stopServer } from './process.js';
+import { type Load, load, median, type Sample } from './measure.js';
+import { type RunningServer, readCpu, startServer, stopServer } from './process.js';
 import { type Measurement, type Results, ratio } from './report.js';
 import type { Scenario } from './scenarios.js';
 import { verify } from './verify.js';
@@ -19,6 +19,14 @@ export interface ThroughputOptions {
   smoke: boolean;
   command: string;
   log: (line: string) => void;
+}
+
+/** One measured round: autocannon's numbers and the server's CPU time per request served. */
+async function measuredRound(server: RunningServer, scenario: Scenario, options: Load): Promise<Sample> {
+  const before = await readCpu(server);
+  const sample = await load(server.url, scenario, options);
+  const used = (await readCpu(server)) - before;
+  return sample.requests ? { ...sample, cpuPerRequest: used / sample.requests } : sample;
 }
 
 /**
@@ -67,12 +75,13 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
       for (let round = 0; round < options.rounds; round++) {
         const order = round % 2 ? [...servers].reverse() : servers;
         for (const server of order) {
-          const sample = await load(server.url, scenario, { ...loadOptions, duration: options.duration });
+          const sample = await measuredRound(server, scenario, { ...loadOptions, duration: options.duration });
           const key = `${server.entry.name}\u0000${scenario.name}`;
           samples.set(key, [...(samples.get(key) ?? []), sample]);
           log(
             `${scenario.name.padEnd(7)} round ${round + 1}/${options.rounds} ${server.entry.name.padEnd(15)}` +
               `${Math.round(sample.requestsPerSecond).toString().padStart(8)} req/s  p99 ${sample.p99} ms` +
+              `  ${sample.cpuPerRequest?.toFixed(1) ?? '?'} µs CPU/req` +
               (sample.unexpected ? `  (${sample.unexpected} unexpected)` : ''),
           );
         }
@@ -92,13 +101,20 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
       p50: median(rounds.map((sample) => sample.p50)),
       p99: median(rounds.map((sample) => sample.p99)),
       ratioToFastify: null,
+      cpuPerRequest: median(rounds.map((sample) => sample.cpuPerRequest ?? 0)) || null,
+      cpuRatioToFastify: null,
       unexpected: rounds.reduce((sum, sample) => sum + sample.unexpected, 0),
       rounds,
     });
   }
   const rate = (server: string, scenario: string) =>
     measurements.find((m) => m.server === server && m.scenario === scenario)?.requestsPerSecond;
-  for (const m of measurements) m.ratioToFastify = ratio(m.requestsPerSecond, rate('fastify', m.scenario));
+  const cpu = (server: string, scenario: string) =>
+    measurements.find((m) => m.server === server && m.scenario === scenario)?.cpuPerRequest ?? undefined;
+  for (const m of measurements) {
+    m.ratioToFastify = ratio(m.requestsPerSecond, rate('fastify', m.scenario));
+    m.cpuRatioToFastify = ratio(cpu('fastify', m.scenario), m.cpuPerRequest ?? undefined);
+  }
 
   // The load after the run too: a busy neighbour that started midway shows here.
   machine.loadAverageEnd = describeMachine().loadAverage;

@@ -43,9 +43,14 @@ describe('npm run bench -- --smoke', () => {
     for (const m of results.measurements) {
       expect(m.scenario).toBe('seed');
       expect(m.requestsPerSecond).toBeGreaterThan(0);
+      // CPU per request, read from the server process: tens of µs, never zero, never a second.
+      expect(m.cpuPerRequest).toBeGreaterThan(1);
+      expect(m.cpuPerRequest).toBeLessThan(100_000);
     }
-    expect(results.measurements.find((m: { server: string }) => m.server === 'fastify').ratioToFastify).toBe(1);
-    expect(await readFile(join(out, 'RESULTS.md'), 'utf8')).toContain('| herald |');
+    const fastify = results.measurements.find((m: { server: string }) => m.server === 'fastify');
+    expect(fastify.ratioToFastify).toBe(1);
+    expect(fastify.cpuRatioToFastify).toBe(1);
+    expect(await readFile(join(out, 'RESULTS.md'), 'utf8')).toMatch(/^\| herald \|( [\d.]+ \|){6} 0 \|$/m);
     expect(await readFile(join(out, 'results.svg'), 'utf8')).toMatch(/^<svg[^>]*>[\s\S]*<rect[\s\S]*<\/svg>\n$/);
   });
 

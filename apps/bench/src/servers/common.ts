@@ -19,13 +19,18 @@ export const accessLog = process.env.BENCH_ACCESS_LOG === '1';
 export const logFile = '/dev/null';
 
 /**
- * Tells the runner the server is up (one line `ready <url>` on stdout) and answers its memory
- * questions over the IPC channel, not over HTTP: a measuring endpoint would add a route and
+ * Tells the runner the server is up (one line `ready <url>` on stdout) and answers its memory and
+ * CPU questions over the IPC channel, not over HTTP: a measuring endpoint would add a route and
  * requests of its own to what is measured. `gc()` exists when the runner started the server with
  * `--expose-gc`; it runs first so the reading is live memory, not garbage not yet collected.
  */
 export function announce(url: string): void {
   process.on('message', (message: unknown) => {
+    if (message === 'cpu') {
+      const { user, system } = process.cpuUsage();
+      process.send?.({ cpu: user + system });
+      return;
+    }
     if (message !== 'memory') return;
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
