@@ -1,4 +1,4 @@
-import type { Middleware, RouteDescription, RoutesListener } from '@herald/http';
+import { type Middleware, type RouteDescription, type RoutesListener, scopeFree } from '@herald/http';
 import type { CorsOptions } from './CorsOptions.js';
 import { compileCorsPolicy } from './compile-cors-policy.js';
 import { compileDeclaredExpose, type ExposeByRoute } from './declared-expose.js';
@@ -37,7 +37,8 @@ export function cors(options: CorsOptions = {}): Middleware & RoutesListener {
         : undefined;
     return decorateResponse(policy, origin, outgoing, exposeValue);
   };
-  return Object.assign(middleware, {
+  // It reads only its context and the response it is given: no AsyncLocalStorage for its sake.
+  return Object.assign(scopeFree(middleware), {
     routesCompiled(routes: readonly RouteDescription[]) {
       if (policy.declaredExpose) declared = compileDeclaredExpose(policy, routes);
     },

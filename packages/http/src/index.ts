@@ -28,6 +28,7 @@ export {
 export { appendVary } from './middleware/append-vary.js';
 export type { Middleware, Next, RequestContext } from './middleware/Middleware.js';
 export { type OutgoingBody, OutgoingResponse } from './middleware/OutgoingResponse.js';
+export { scopeFree } from './middleware/scope-free.js';
 export { Body, Cookie, Header, Inject, Param, Query, Res } from './params/decorators.js';
 export type {
   ParameterTypeMismatch,

@@ -1,7 +1,7 @@
 import { RequestScope } from '@herald/core';
 import { Type } from '@sinclair/typebox';
-import { describe, expect, it } from 'vitest';
-import { Body, Controller, Get, Inject, Post, StreamingResponse } from '../src/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Body, Controller, Get, Inject, type Middleware, Post, StreamingResponse, scopeFree } from '../src/index.js';
 import { serve } from './serve.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
@@ -12,6 +12,9 @@ const record = (key: string, own: RequestScope) => {
   const current = RequestScope.current();
   seen[key] = current === undefined ? 'none' : current === own;
 };
+beforeEach(() => {
+  for (const key of Object.keys(seen)) delete seen[key];
+});
 
 @Controller()
 class ContextController {
@@ -76,6 +79,40 @@ describe('the request scope in code a route continues', () => {
 
   it("is current in a stream's source after its awaits, though the handler was synchronous", async () => {
     const { url } = await serve([ContextController]);
+    expect(await (await fetch(`${url}/stream`)).text()).toBe('done');
+    expect(seen['stream after await']).toBe(true);
+  });
+});
+
+describe('the request scope in code a route or a middleware continues, in an app with middleware', () => {
+  /** A middleware that records whether the scope is current once `next()` has answered. */
+  const after =
+    (key: string): Middleware =>
+    async (context, next) => {
+      const outgoing = await next();
+      record(key, context.scope);
+      return outgoing;
+    };
+
+  it('is current everywhere while one middleware is not marked scopeFree', async () => {
+    const { url } = await serve([ContextController], { middleware: [scopeFree(after('free')), after('plain')] });
+    expect((await fetch(`${url}/sync`)).status).toBe(200);
+    await tick();
+    expect(seen['sync timer']).toBe(true);
+    expect(seen.plain).toBe(true);
+    expect(seen.free).toBe(true);
+  });
+
+  it('is entered only for the routes that need it when every middleware is scopeFree', async () => {
+    const { url } = await serve([ContextController], { middleware: [scopeFree(after('free'))] });
+    expect((await fetch(`${url}/sync`)).status).toBe(200);
+    await tick();
+    expect(seen['sync now']).toBe(true);
+    expect(seen['sync timer']).toBe('none');
+    // What scopeFree promises: the middleware reaches its request through `context`, not the storage.
+    expect(seen.free).toBe('none');
+    expect((await fetch(`${url}/async`)).status).toBe(200);
+    expect(seen['async after await']).toBe(true);
     expect(await (await fetch(`${url}/stream`)).text()).toBe('done');
     expect(seen['stream after await']).toBe(true);
   });

@@ -45,10 +45,15 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     );
   }
   const usePretty = options.pretty ?? prefersPretty(options.destination);
+  // Written synchronously, to a path or to stdout: a line is out when the call returns, so a
+  // crash loses none and memory stays flat under load. pino's asynchronous default appends lines
+  // to one growing string while a write is in flight; at 30k lines a second that cost more in
+  // garbage collection than the lines themselves (apps/bench, herald+log: 1.1 s of scavenges in
+  // 5 s against 0.3 s written synchronously, and 85 µs of CPU per request against 55).
   const destination =
     typeof options.destination === 'string'
-      ? pino.destination({ dest: options.destination, mkdir: true })
-      : options.destination;
+      ? pino.destination({ dest: options.destination, mkdir: true, sync: true })
+      : (options.destination ?? (usePretty ? undefined : pino.destination({ dest: 1, sync: true })));
   const stream = usePretty
     ? pretty({ colorize: destination === undefined, destination, sync: true, singleLine: true, ignore: 'pid,hostname' })
     : destination;

@@ -1,4 +1,11 @@
-import { isBodyless, type Middleware, type Plugin, type PluginSetup, type RequestContext } from '@herald/http';
+import {
+  isBodyless,
+  type Middleware,
+  type Plugin,
+  type PluginSetup,
+  type RequestContext,
+  scopeFree,
+} from '@herald/http';
 import type { ServiceIdentifier } from 'inversify';
 import { type BodyMeter, countBodyBytes } from './count-body-bytes.js';
 import { LoggerConfigurationError } from './errors.js';
@@ -59,7 +66,8 @@ function setup({ container }: PluginSetup): Middleware {
   return logRequest;
 }
 
-const logRequest: Middleware = async (context, next) => {
+// Everything it touches comes through its context: no AsyncLocalStorage for its sake (`scopeFree`).
+const logRequest: Middleware = scopeFree(async (context, next) => {
   const start = performance.now();
   const id = requestIdFrom(context.headers['x-request-id']);
   const log = context.logger.child({ reqId: id });
@@ -100,4 +108,4 @@ const logRequest: Middleware = async (context, next) => {
     outgoing.body = counted.body;
   }
   return outgoing;
-};
+});

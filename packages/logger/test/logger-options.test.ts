@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createApp } from '@herald/http';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +33,35 @@ describe('createLogger', () => {
     expect(text).toMatch(
       /^\[[\d:.]+\] INFO: request completed \{"headers":\{"cookie":"\[Redacted\]"\},"status":200\}\n$/,
     );
+  });
+
+  it('has written a line to its file when the call returns', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'herald-log-')), 'logs', 'app.log');
+    const logger = createLogger({ destination: file });
+    logger.info({ n: 1 }, 'first');
+    logger.warn('second');
+    expect(
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).msg),
+    ).toEqual(['first', 'second']);
+  });
+
+  it('has written a line to stdout when the call returns: a process killed right after loses none', () => {
+    // The built package, as an app runs it; SIGKILL runs no exit handler that could flush a buffer.
+    const script = `import('@herald/logger').then(({ createLogger }) => {
+      const logger = createLogger();
+      for (let n = 0; n < 100; n++) logger.info({ n }, 'line');
+      process.kill(process.pid, 'SIGKILL');
+    })`;
+    const child = spawnSync(process.execPath, ['-e', script], {
+      cwd: import.meta.dirname,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    expect(child.signal).toBe('SIGKILL');
+    expect(child.stdout.trim().split('\n').map((line) => JSON.parse(line).n)).toEqual([...Array(100).keys()]);
   });
 
   it('is pretty by default only on a terminal stdout outside production', () => {

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AppNotListeningError } from '../errors.js';
 import type { Middleware, Next, RequestContext } from '../middleware/Middleware.js';
 import { isStreamBody, type OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { isScopeFree } from '../middleware/scope-free.js';
 import { fromValue, internalServerError } from '../pipeline/build-outgoing.js';
 import type { Answer, Dispatcher } from '../pipeline/Dispatcher.js';
 import { PlainAnswer } from '../pipeline/PlainAnswer.js';
@@ -87,6 +88,8 @@ export class App {
   readonly #run: Endpoint;
   /** Set when the app has no middleware: requests are answered without the chain, see `#serve`. */
   readonly #direct: Dispatcher | undefined;
+  /** Whether a middleware may look the scope up after an `await`: then the chain runs in AsyncLocalStorage. */
+  readonly #chainNeedsStorage: boolean;
   readonly #bodyLimit: number;
   readonly #responseIdleTimeout: number;
   /** Each in-flight request's scope, with the promise of its cleanups once they started. */
@@ -108,6 +111,7 @@ export class App {
     this.container = container;
     const endpoint: Endpoint = dispatcher.dispatch;
     this.#direct = middleware.length === 0 ? dispatcher : undefined;
+    this.#chainNeedsStorage = !middleware.every(isScopeFree);
     this.#logger = logger;
     this.#bodyLimit = bodyLimit;
     this.#responseIdleTimeout = limits.responseIdleTimeout;
@@ -249,11 +253,11 @@ export class App {
     let responding: Promise<void> | undefined;
     try {
       // Middleware may continue after an `await` and look the scope up: the chain runs in
-      // AsyncLocalStorage. Without it, the dispatcher enters the storage only for routes that need it.
-      responding =
-        this.#direct === undefined
-          ? scope.run(() => this.#respond(req, res, scope))
-          : scope.enter(() => this.#respond(req, res, scope));
+      // AsyncLocalStorage, unless every middleware is `scopeFree`. Otherwise the dispatcher
+      // enters the storage only for the routes that need it.
+      responding = this.#chainNeedsStorage
+        ? scope.run(() => this.#respond(req, res, scope))
+        : scope.enter(() => this.#respond(req, res, scope));
     } catch (error) {
       this.#failedOutside(error, req, res);
     }

@@ -2,6 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import type { Logger } from 'pino';
 import { HeaderSchemaError, UndeclaredHeaderError } from '../errors.js';
 import type { Middleware } from '../middleware/Middleware.js';
+import { scopeFree } from '../middleware/scope-free.js';
 import { compileSchema, createValidators } from '../model/validators.js';
 import type { RouteDescription } from './RouteDescription.js';
 import type { RoutesListener } from './route-descriptions.js';
@@ -72,7 +73,8 @@ export function strictHeaders(mode: 'warn' | 'error', logger: Logger): Middlewar
     }
     return outgoing;
   };
-  return Object.assign(middleware, {
+  // It reads only its context and the response it is given.
+  return Object.assign(scopeFree(middleware), {
     routesCompiled(routes: readonly RouteDescription[]) {
       checks = compileChecks(routes);
     },
