@@ -61,7 +61,12 @@ describe('createLogger', () => {
       env: { ...process.env, NODE_ENV: 'production' },
     });
     expect(child.signal).toBe('SIGKILL');
-    expect(child.stdout.trim().split('\n').map((line) => JSON.parse(line).n)).toEqual([...Array(100).keys()]);
+    expect(
+      child.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).n),
+    ).toEqual([...Array(100).keys()]);
   });
 
   it('is pretty by default only on a terminal stdout outside production', () => {

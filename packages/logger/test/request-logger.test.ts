@@ -1,4 +1,4 @@
-import { CaptiveDependencyError } from '@herald/core';
+import { CaptiveDependencyError, RequestScope } from '@herald/core';
 import { Controller, createApp, Get, Inject, Param } from '@herald/http';
 import { ContainerModule, inject, injectable } from 'inversify';
 import type { Logger } from 'pino';
@@ -69,5 +69,26 @@ describe('RequestLogger', () => {
         ],
       }),
     ).rejects.toThrow(CaptiveDependencyError);
+  });
+});
+
+describe('requestLogging and AsyncLocalStorage', () => {
+  @Controller()
+  class TimerController {
+    static seen: string | undefined;
+    @Get('/timer')
+    timer() {
+      setTimeout(() => {
+        TimerController.seen = RequestScope.current() === undefined ? 'outside' : 'inside';
+      });
+      return {};
+    }
+  }
+
+  it('leaves a synchronous route outside the storage, as an app without middleware does (scopeFree)', async () => {
+    const { url } = await serveLogged([TimerController]);
+    expect((await fetch(`${url}/timer`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the handler's timer has fired
+    expect(TimerController.seen).toBe('outside');
   });
 });
