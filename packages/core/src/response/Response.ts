@@ -28,7 +28,7 @@ export class Response {
 
   /** Headers to add to the outgoing response (merge rules: `@herald/http`'s docs). */
   get headers(): ResponseHeaders {
-    this.#headers ??= new ResponseHeaders((operation) => this.#assertWritable(operation));
+    this.#headers ??= new ResponseHeaders((operation, name) => this.#assertWritable(operation, name));
     return this.#headers;
   }
 
@@ -97,8 +97,10 @@ export class Response {
     this.#sent = true;
   }
 
-  #assertWritable(operation: string): void {
+  #assertWritable(action: string, header?: string): void {
     if (!this.#sent) return;
+    // Described only here, on the failing path: a header write names its header.
+    const operation = header === undefined ? action : `${action} header "${header}"`;
     // Only on the failing path: a sealed Response written to from inside another live request was
     // captured across requests, which "already sent" would misdescribe.
     const current = RequestScope.current();

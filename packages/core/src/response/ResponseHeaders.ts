@@ -18,10 +18,13 @@ const NO_FIELDS: ReadonlyMap<string, string[]> = new Map();
 export class ResponseHeaders implements Iterable<[name: string, value: string]> {
   // Made on first write: most temporal responses of a request scope get no header at all.
   #fields: Map<string, string[]> | undefined;
-  readonly #assertWritable: (operation: string) => void;
+  readonly #assertWritable: (operation: string, name: string) => void;
 
-  /** @param assertWritable called before every write; the temporal `Response` uses it to refuse late writes. */
-  constructor(assertWritable: (operation: string) => void = () => {}) {
+  /**
+   * @param assertWritable called before every write with what it does (`set`, `append`,
+   * `delete`) and the header's name; the temporal `Response` uses it to refuse late writes.
+   */
+  constructor(assertWritable: (operation: string, name: string) => void = () => {}) {
     this.#assertWritable = assertWritable;
   }
 
@@ -60,8 +63,30 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
 
   /** Removes every value of `name`; returns whether there were any. */
   delete(name: string): boolean {
-    this.#assertWritable(`delete header "${name}"`);
+    this.#assertWritable('delete', name);
     return this.#fields?.delete(name.toLowerCase()) ?? false;
+  }
+
+  /**
+   * Gives `name` the values `source` holds for it: in place of its own (`replace`) or after them
+   * (`append`). They were validated when they were set on `source`, so they are not checked
+   * again: this is how a merge moves headers from one set to another.
+   *
+   * @example
+   * ```ts
+   * outgoing.headers.copyFrom(response.headers, 'set-cookie', 'append');
+   * ```
+   */
+  copyFrom(source: ResponseHeaders, name: string, mode: 'replace' | 'append'): this {
+    const key = name.toLowerCase();
+    const values = source.#fields?.get(key);
+    if (values === undefined) return this;
+    this.#assertWritable(mode === 'replace' ? 'set' : 'append', name);
+    this.#fields ??= new Map();
+    const own = mode === 'append' ? this.#fields.get(key) : undefined;
+    if (own) own.push(...values);
+    else this.#fields.set(key, [...values]);
+    return this;
   }
 
   /** The lower-case names that have values, in insertion order. */
@@ -92,7 +117,7 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
   }
 
   #checked(name: string, value: string, operation: string): string {
-    this.#assertWritable(`${operation} header "${name}"`);
+    this.#assertWritable(operation, name);
     assertHeaderField(name, value);
     return name.toLowerCase();
   }

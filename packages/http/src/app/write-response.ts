@@ -66,13 +66,15 @@ function destroyResponse(this: ServerResponse): void {
   this.destroy();
 }
 
-/** Name/value pairs for `writeHead`: never the app's length, no type on a bodyless status. */
+/**
+ * Name/value pairs for `writeHead`, as validated when they were set; no type on a bodyless
+ * status. Never the app's length: `ResponseHeaders` refuses framing headers where they are set.
+ */
 function headerFields({ headers }: OutgoingResponse, bodyless: boolean): string[] {
   const fields: string[] = [];
-  for (const [name, value] of headers) {
-    if (name !== 'content-length' && !(bodyless && name === 'content-type')) fields.push(name, value);
-  }
-  return fields;
+  headers.appendFlat(fields);
+  if (!bodyless || !headers.has('content-type')) return fields;
+  return fields.filter((_, index) => fields[index - (index % 2)] !== 'content-type');
 }
 
 async function writeStream(

@@ -13,7 +13,8 @@ import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
  * Applying the temporal `Response` first and a returned response's or exception's headers second
  * is what makes the latter win on conflicts while cookies from both are kept. Names set by the
  * `app` are recorded in `appHeaderNames` (CORS exposes them); the `framework`'s own are not.
- * `undefined` (a temporal `Response` nobody wrote a header to) merges nothing.
+ * `undefined` (a temporal `Response` nobody wrote a header to) merges nothing. Values are copied
+ * as they are: they were validated when they were set on `source`.
  */
 const NOTHING: ReadonlySet<string> = new Set();
 
@@ -27,12 +28,7 @@ export function mergeHeaders(
   for (const name of source.names()) {
     if (omit.has(name)) continue;
     if (setBy === 'app') target.appHeaderNames.add(name);
-    const values = source.getAll(name);
-    if (name === 'vary') {
-      appendVary(target.headers, ...values);
-      continue;
-    }
-    if (name !== 'set-cookie') target.headers.delete(name);
-    for (const value of values) target.headers.append(name, value);
+    if (name === 'vary') appendVary(target.headers, ...source.getAll(name));
+    else target.headers.copyFrom(source, name, name === 'set-cookie' ? 'append' : 'replace');
   }
 }
