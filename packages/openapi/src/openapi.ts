@@ -1,5 +1,5 @@
 import { ResponseHeaders } from '@herald/core';
-import { type Middleware, OutgoingResponse, type Plugin, type RouteDescription } from '@herald/http';
+import { type Middleware, OutgoingResponse, type Plugin, type RouteDescription, scopeFree } from '@herald/http';
 import { buildOpenApiDocument } from './build-document.js';
 import { DocsAssets, docsInit, docsPage } from './docs-assets.js';
 import { OpenApiConfigurationError } from './errors.js';
@@ -32,7 +32,8 @@ export function openapi(options: OpenApiOptions = {}): Plugin {
   const page = docsPath === false ? '' : docsPage(options.title ?? 'Herald API', docsPath);
   const init = specPath === false ? '' : docsInit(specPath);
 
-  const serve: Middleware = async (context, next) => {
+  // It reads only its context: an app with the docs enters no AsyncLocalStorage for their sake.
+  const serve: Middleware = scopeFree(async (context, next) => {
     if (context.method !== 'GET' && context.method !== 'HEAD') return next();
     const path = context.path;
     if (path === specPath) return answer(json, 'application/json');
@@ -48,7 +49,7 @@ export function openapi(options: OpenApiOptions = {}): Plugin {
       context.logger.error({ err: error, url: context.url }, 'Cannot serve the docs page');
       return new OutgoingResponse(500, '{"detail":"Internal Server Error"}', json500());
     }
-  };
+  });
 
   return {
     setup: () => (specPath === false ? undefined : serve),

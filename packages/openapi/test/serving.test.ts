@@ -1,4 +1,8 @@
+import { RequestScope } from '@herald/core';
+import { Controller, createApp, Get } from '@herald/http';
 import { TestClient } from '@herald/testing';
+import { ContainerModule } from 'inversify';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { OpenApiConfigurationError, openapi } from '../src/index.js';
 import { createFixtureApp } from './fixture-app.js';
@@ -64,5 +68,30 @@ describe('serving the document and the docs page', () => {
     } catch (error) {
       expect((error as OpenApiConfigurationError).code).toBe('HERALD_ERR_OPENAPI_CONFIG');
     }
+  });
+});
+
+describe('openapi() and AsyncLocalStorage', () => {
+  @Controller()
+  class TimerController {
+    static seen: string | undefined;
+    @Get('/timer')
+    timer() {
+      setTimeout(() => {
+        TimerController.seen = RequestScope.current() === undefined ? 'outside' : 'inside';
+      });
+      return {};
+    }
+  }
+
+  it('leaves a synchronous route outside the storage, as an app without middleware does (scopeFree)', async () => {
+    const app = await createApp({
+      modules: [new ContainerModule(({ bind }) => void bind(TimerController).toSelf())],
+      plugins: [openapi()],
+      logger: pino({ level: 'silent' }),
+    });
+    expect((await new TestClient(app).get('/timer')).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the handler's timer has fired
+    expect(TimerController.seen).toBe('outside');
   });
 });
