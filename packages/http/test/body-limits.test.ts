@@ -81,16 +81,18 @@ describe('request bodies', () => {
 
   it('answers Expect: 100-continue over the limit with 413, never inviting the upload', async () => {
     const { url } = await serve([EchoController], { bodyLimit: 64 });
+    // One byte over is over.
     const reply = await rawExchange(
       url,
-      'POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n',
+      'POST /echo HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 65\r\nExpect: 100-continue\r\n\r\n',
     );
     expect(reply.text).toMatch(/^HTTP\/1\.1 413 /);
     expect(reply.text).not.toContain('100 Continue');
   });
 
-  it('invites the upload of Expect: 100-continue within the limit', async () => {
-    const { url } = await serve([EchoController], { bodyLimit: 64 });
+  it('invites the upload of Expect: 100-continue within the limit, up to exactly the limit', async () => {
+    // '{"a":1}' is 7 bytes: exactly the limit.
+    const { url } = await serve([EchoController], { bodyLimit: 7 });
     const socket = rawConnect(url);
     let reply = '';
     socket.on('data', (chunk) => {
