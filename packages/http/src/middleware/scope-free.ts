@@ -11,7 +11,7 @@ const marked = new WeakSet<Middleware>();
  * AsyncLocalStorage, whose hooks on Node 20 then run for every async resource of the process
  * (each socket write, timer and log write). When every middleware of an app is marked, the app
  * enters the storage only for the routes that need it, as an app without middleware does
- * (docs/scopes.md). `requestLogging()`, `cors()` and the strict header check are marked.
+ * (docs/scopes.md). `requestLogging()`, `cors()`, `openapi()` and the strict header check are marked.
  *
  * @example
  * ```ts
