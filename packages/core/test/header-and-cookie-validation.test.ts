@@ -41,6 +41,28 @@ describe('header validation', () => {
     );
   });
 
+  it('checks a name written again, in any case, as it checked it the first time', () => {
+    // Names are checked once and then remembered: what is remembered must be the stored key, and
+    // a refused name must never be remembered as good.
+    for (let round = 0; round < 3; round++) {
+      const response = new Response();
+      response.headers.set('X-Limit', '1').append('x-LIMIT', '2');
+      expect(response.headers.getAll('x-limit')).toEqual(['1', '2']);
+      expect(() => response.headers.set('Content-Length', '5')).toThrow(FramingHeaderError);
+      expect(() => response.headers.set('bad name', 'v')).toThrow(InvalidHeaderNameError);
+      expect(() => response.headers.set('X-Limit', 'a\r\nb')).toThrow(InvalidHeaderValueError);
+    }
+    // Past what is remembered (hundreds of names, long ones) the same rules hold.
+    const response = new Response();
+    for (let index = 0; index < 600; index++) response.headers.set(`X-Name-${index}`, 'v');
+    const long = `X-${'Long'.repeat(30)}`;
+    response.headers.set(long, 'v');
+    expect(response.headers.has(long.toLowerCase())).toBe(true);
+    expect(response.headers.get('x-name-599')).toBe('v');
+    expect(() => response.headers.set('Transfer-Encoding', 'chunked')).toThrow(FramingHeaderError);
+    expect(() => response.headers.set('x:y', 'v')).toThrow(InvalidHeaderNameError);
+  });
+
   it('refuses a character outside Latin-1 at the call site', () => {
     const response = new Response();
     function setEuroPrice() {

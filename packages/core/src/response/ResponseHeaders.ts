@@ -1,4 +1,4 @@
-import { assertHeaderField } from './field-validation.js';
+import { assertHeaderValue, headerKey } from './field-validation.js';
 
 const NO_FIELDS: ReadonlyMap<string, string[]> = new Map();
 
@@ -118,7 +118,8 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
 
   #checked(name: string, value: string, operation: string): string {
     this.#assertWritable(operation, name);
-    assertHeaderField(name, value);
-    return name.toLowerCase();
+    const key = headerKey(name);
+    assertHeaderValue(name, value);
+    return key;
   }
 }
