@@ -43,6 +43,13 @@ class DownloadsController {
     return { pong: true };
   }
 
+  /** Silent on its socket for longer than the tests' 300 ms idle timeout, then answers. */
+  @Get('/slow')
+  async slow() {
+    await sleep(700);
+    return { slow: true };
+  }
+
   @Post('/echo')
   echo(@Body(Type.Object({}, { additionalProperties: true })) body: unknown) {
     return body;
@@ -96,6 +103,39 @@ describe('a client that does not read a large body', () => {
     },
     10_000,
   );
+});
+
+describe('the response idle timeout and other quiet sockets', () => {
+  it('never cuts a handler still at work, however long it is silent', async () => {
+    const { url } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
+    const reply = await rawExchange(url, 'GET /slow HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n', 3_000);
+    expect(reply.text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(reply.text).toContain('{"slow":true}');
+  });
+
+  it('still closes an idle keep-alive connection after keepAliveTimeout', async () => {
+    const { url } = await serve([DownloadsController], {
+      limits: { keepAliveTimeout: 200, responseIdleTimeout: 20_000 },
+    });
+    const socket = rawConnect(url);
+    socket.write('GET /ping HTTP/1.1\r\nHost: test\r\n\r\n');
+    await new Promise((resolve) => socket.once('data', resolve));
+    // node keeps a connection 1 s past its advertised keep-alive before it closes it.
+    expect(await closedWithin(socket)).toBeLessThan(3_000);
+  });
+
+  it('cuts a pipelined response that stalls behind one already written', async () => {
+    const { url, app } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
+    const closed: string[] = [];
+    app.server.on('request', (request, response) => response.once('close', () => closed.push(request.url)));
+    const socket = rawConnect(url);
+    socket.on('error', () => {});
+    socket.pause();
+    socket.write('GET /ping HTTP/1.1\r\nHost: test\r\n\r\nGET /large-text HTTP/1.1\r\nHost: test\r\n\r\n');
+    expect(await eventually(() => closed.length === 2, 4_000)).toBe(true);
+    socket.resume();
+    expect(await closedWithin(socket)).toBeLessThan(3_000);
+  });
 });
 
 describe('maxConnections', () => {

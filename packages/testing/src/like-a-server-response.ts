@@ -14,21 +14,8 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
  * server never emits `finish` inside `end()`; light-my-request's null socket does, and
  * `stream.pipeline` — how Herald writes a stream — misses a `finish` that comes that early and
  * never settles, so a streamed response would never count as written nor its cleanups run.
- *
- * `setTimeout` (Herald's response idle timeout): a socket's timer ends with the socket, but
- * light-my-request's is a plain timer that only a later `write` clears. Armed after the last
- * write, it would keep a test process alive for the whole timeout; it is cleared when the response
- * closes and never holds the process open.
  */
 export function likeAServerResponse(res: ServerResponse): void {
-  const setTimeout = res.setTimeout;
-  res.setTimeout = function (this: ServerResponse & { timeoutHandle?: NodeJS.Timeout }, ms, callback) {
-    const result = setTimeout.call(this, ms, callback);
-    const timer = this.timeoutHandle;
-    timer?.unref();
-    this.once('close', () => clearTimeout(timer));
-    return result;
-  } as ServerResponse['setTimeout'];
   const emit = res.emit;
   res.emit = function (this: ServerResponse, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== 'finish') return emit.call(this, event, ...args);

@@ -14,8 +14,8 @@ class PlainController {
 
 const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
 
-// The app arms its response idle timeout on every response; over light-my-request that timer
-// outlived the request and held a script's process open for the whole timeout (30 s by default).
+// The app once armed its response idle timeout on every response; over light-my-request that
+// timer outlived the request and held a script's process open for the whole timeout (30 s).
 it('leaves no timer holding the process open once a request is answered', async () => {
   const app = await createApp({
     modules: [new ContainerModule(({ bind }) => void bind(PlainController).toSelf())],

@@ -10,6 +10,7 @@ import { isScopeFree } from '../middleware/scope-free.js';
 import { fromValue, internalServerError } from '../pipeline/build-outgoing.js';
 import type { Answer, Dispatcher } from '../pipeline/Dispatcher.js';
 import { PlainAnswer } from '../pipeline/PlainAnswer.js';
+import { closeStalledSocket } from './close-stalled-socket.js';
 import { connectionsCheckingInterval, type ResolvedServerLimits } from './ServerLimits.js';
 import { writePlainAnswer } from './write-plain-answer.js';
 import { writeResponse } from './write-response.js';
@@ -91,7 +92,6 @@ export class App {
   /** Whether a middleware may look the scope up after an `await`: then the chain runs in AsyncLocalStorage. */
   readonly #chainNeedsStorage: boolean;
   readonly #bodyLimit: number;
-  readonly #responseIdleTimeout: number;
   /** Each in-flight request's scope, with the promise of its cleanups once they started. */
   readonly #inFlight = new Map<RequestScope, Promise<void> | undefined>();
   /** Requests writing a stream body; after a cut their streams settle as their sockets close. */
@@ -114,7 +114,6 @@ export class App {
     this.#chainNeedsStorage = !middleware.every(isScopeFree);
     this.#logger = logger;
     this.#bodyLimit = bodyLimit;
-    this.#responseIdleTimeout = limits.responseIdleTimeout;
     // The chain is composed once; only `next` closures are made per request, and none without middleware.
     this.#run = middleware.reduceRight<Endpoint>(
       (next, layer) => async (context) => layer(context, (() => next(context)) as Next),
@@ -130,6 +129,10 @@ export class App {
       (req, res) => void this.#serve(req, res),
     );
     this.server.maxConnections = limits.maxConnections;
+    if (limits.responseIdleTimeout > 0) {
+      this.server.timeout = limits.responseIdleTimeout;
+      this.server.on('timeout', closeStalledSocket);
+    }
     // `Expect: 100-continue` (RFC 9110 §10.1.1): invite the upload only when its declared length
     // fits; otherwise the route answers 413 without the client ever sending the body.
     this.server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
@@ -380,15 +383,15 @@ export class App {
     const head = context.method === 'HEAD';
     try {
       if (answer instanceof PlainAnswer) {
-        if (res.destroyed || writePlainAnswer(res, answer, scope.response, head, this.#responseIdleTimeout)) return;
+        if (res.destroyed || writePlainAnswer(res, answer, scope.response, head)) return;
         answer = fromValue(answer.json, scope.response, answer.routeStatus);
       }
       // A stream's source runs as it is written, after the handler returned: in the scope, also
       // after its `await`s, whichever way the route ran.
       const outgoing = answer;
       const streaming = isStreamBody(outgoing.body)
-        ? scope.run(() => writeResponse(res, outgoing, head, this.#responseIdleTimeout))
-        : writeResponse(res, outgoing, head, this.#responseIdleTimeout);
+        ? scope.run(() => writeResponse(res, outgoing, head))
+        : writeResponse(res, outgoing, head);
       if (streaming) return this.#stream(streaming, context, res, scope);
     } catch (error) {
       return this.#writeFailed(error, context, res, scope);
@@ -425,8 +428,7 @@ export class App {
     }
     // A response that never started (a stream failing before its first byte, a middleware
     // that set an invalid status) still gets an answer; one that broke midway is cut off.
-    if (!res.headersSent && !res.destroyed)
-      return writeResponse(res, internalServerError(), false, this.#responseIdleTimeout);
+    if (!res.headersSent && !res.destroyed) return writeResponse(res, internalServerError(), false);
     res.destroy();
     return undefined;
   }

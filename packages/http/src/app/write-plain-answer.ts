@@ -3,7 +3,6 @@ import type { Response } from '@herald/core';
 import { plainStatus } from '../pipeline/build-outgoing.js';
 import type { PlainAnswer } from '../pipeline/PlainAnswer.js';
 import { isBodyless } from '../responses/is-bodyless.js';
-import { armIdleTimeout } from './write-response.js';
 
 /**
  * Writes a plain value's response when no middleware needs an `OutgoingResponse` to look at:
@@ -18,16 +17,10 @@ import { armIdleTimeout } from './write-response.js';
  *
  * @example
  * ```ts
- * if (!writePlainAnswer(res, answer, scope.response, method === 'HEAD', idleTimeout)) writeResponse(res, fromValue(…), …);
+ * if (!writePlainAnswer(res, answer, scope.response, method === 'HEAD')) writeResponse(res, fromValue(…), …);
  * ```
  */
-export function writePlainAnswer(
-  res: ServerResponse,
-  answer: PlainAnswer,
-  temporal: Response,
-  head: boolean,
-  idleTimeout: number,
-): boolean {
+export function writePlainAnswer(res: ServerResponse, answer: PlainAnswer, temporal: Response, head: boolean): boolean {
   const status = plainStatus(temporal, answer.routeStatus);
   const headers = temporal.headersIfAny;
   if (isBodyless(status) || headers?.has('vary')) return false;
@@ -38,7 +31,5 @@ export function writePlainAnswer(
   fields.push('content-length', String(Buffer.byteLength(answer.json)));
   res.writeHead(status, fields);
   res.end(head ? undefined : answer.json);
-  // Stops a client that does not read what is left to write, if anything is (see there).
-  armIdleTimeout(res, idleTimeout);
   return true;
 }

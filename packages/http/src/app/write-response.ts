@@ -16,14 +16,12 @@ import { closeSource } from './close-source.js';
  * chunks are piped with backpressure, a failure midway aborts the connection (the status can no
  * longer change), and a client that goes away stops the source.
  *
- * Once the head is out, `idleTimeout` ms without write progress (a client that stopped reading)
- * destroys the socket: node's socket timeout, counted from the last byte the kernel accepted.
+ * A client that stops reading is cut by the server's idle timeout (see `closeStalledSocket`).
  */
 export function writeResponse(
   res: ServerResponse,
   outgoing: OutgoingResponse,
   head: boolean,
-  idleTimeout: number,
 ): Promise<void> | undefined {
   const { status, body } = outgoing;
   const bodyless = isBodyless(status);
@@ -36,34 +34,15 @@ export function writeResponse(
     }
     res.writeHead(status, fields);
     res.end(head || bodyless || body === null ? undefined : body);
-    armIdleTimeout(res, idleTimeout);
     return;
   }
   if (res.destroyed) return closeSource(body);
   if (head || bodyless) {
     res.writeHead(status, headerFields(outgoing, bodyless));
     res.end();
-    armIdleTimeout(res, idleTimeout);
     return closeSource(body);
   }
-  return writeStream(res, status, headerFields(outgoing, bodyless), body, idleTimeout);
-}
-
-/**
- * Destroys the response once its socket made no progress for `ms`, when it has bytes left to
- * write. A small body is usually handed to the kernel in full by `end()` (`writableFinished`):
- * then there is nothing to wait for, and re-arming the socket's timer per response cost ~3% of
- * a request's CPU. A response queued behind a pipelined one, or one the kernel has not taken in
- * full, is armed. The listener is explicit (node would destroy the socket on its own only while
- * nobody listens for 'timeout') so the same rule holds for responses without a real socket, such
- * as light-my-request's in tests.
- */
-export function armIdleTimeout(res: ServerResponse, ms: number): void {
-  if (!res.writableFinished) res.setTimeout(ms, destroyResponse);
-}
-
-function destroyResponse(this: ServerResponse): void {
-  this.destroy();
+  return writeStream(res, status, headerFields(outgoing, bodyless), body);
 }
 
 /**
@@ -82,7 +61,6 @@ async function writeStream(
   status: number,
   fields: string[],
   body: AsyncIterable<string | Uint8Array>,
-  idleTimeout: number,
 ): Promise<void> {
   // A node stream can be stopped even while it waits for data; a generator only at its next
   // `yield` (JavaScript cannot interrupt an `await`), which pipeline() asks for on its own.
@@ -91,7 +69,6 @@ async function writeStream(
   // Nothing is written before the first chunk exists: a source that fails now (a missing file)
   // rejects here, while the app can still answer 500 instead of a truncated 200.
   const first = await iterator.next();
-  armIdleTimeout(res, idleTimeout);
   res.writeHead(status, fields);
   if (first.done) {
     res.end();
