@@ -127,7 +127,7 @@ describe('the response idle timeout and other quiet sockets', () => {
   it('cuts a pipelined response that stalls behind one already written', async () => {
     const { url, app } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
     const closed: string[] = [];
-    app.server.on('request', (request, response) => response.once('close', () => closed.push(request.url)));
+    app.server.on('request', (request, response) => response.once('close', () => closed.push(String(request.url))));
     const socket = rawConnect(url);
     socket.on('error', () => {});
     socket.pause();
