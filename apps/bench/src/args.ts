@@ -15,6 +15,7 @@ export interface Options {
   out: string | undefined;
   memorySeconds: number;
   memoryRequests: number;
+  unpinned: boolean;
 }
 
 export const usage = `npm run bench [-- options]
@@ -34,6 +35,7 @@ export const usage = `npm run bench [-- options]
   --out dir              where results.json, RESULTS.md and results.svg go (default apps/bench)
   --memory-seconds s     memory mode's time budget (default 300)
   --memory-requests n    memory mode's request budget (default 1000000)
+  --unpinned             do not pin servers to CPU 0 and autocannon to the others (see README)
 `;
 
 export function parseOptions(argv: string[]): Options | 'help' {
@@ -54,6 +56,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
       out: { type: 'string' },
       'memory-seconds': { type: 'string', default: '300' },
       'memory-requests': { type: 'string', default: '1000000' },
+      unpinned: { type: 'boolean', default: false },
     },
   });
   if (values.help) return 'help';
@@ -73,6 +76,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
     out: values.out,
     memorySeconds: positive('memory-seconds', values['memory-seconds']),
     memoryRequests: positive('memory-requests', values['memory-requests']),
+    unpinned: values.unpinned ?? false,
   };
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ServerEntry } from './catalog.js';
 import { describeMachine, type Machine } from './machine.js';
 import { load } from './measure.js';
+import { describePinning, type Pinning } from './pinning.js';
 import { type MemoryReading, readMemory, startServer, stopServer } from './process.js';
 import type { Scenario } from './scenarios.js';
 import { verify } from './verify.js';
@@ -15,6 +16,7 @@ export interface MemoryOptions {
   requests: number;
   connections: number;
   pipelining: number;
+  pinning: Pinning | undefined;
   command: string;
   log: (line: string) => void;
 }
@@ -35,6 +37,7 @@ interface ServerMemory {
 export interface MemoryResults {
   date: string;
   machine: Machine;
+  pinning: Pinning | null;
   command: string;
   scenario: string;
   refused: Array<{ server: string; problems: string[] }>;
@@ -53,6 +56,7 @@ export async function measureMemory(options: MemoryOptions): Promise<MemoryResul
   const results: MemoryResults = {
     date: new Date().toISOString(),
     machine: describeMachine(),
+    pinning: options.pinning ?? null,
     command: options.command,
     scenario: options.scenario.name,
     refused: [],
@@ -60,7 +64,7 @@ export async function measureMemory(options: MemoryOptions): Promise<MemoryResul
   };
   const loadOptions = { connections: options.connections, pipelining: options.pipelining };
   for (const entry of options.servers) {
-    const server = await startServer(entry, { exposeGc: true });
+    const server = await startServer(entry, { exposeGc: true, cpus: options.pinning?.server });
     try {
       const problems = await verify(server.url, [options.scenario]);
       if (problems.length) {
@@ -118,7 +122,8 @@ export async function writeMemory(dir: string, results: MemoryResults): Promise<
     '# Memory under load',
     '',
     `Measured ${results.date} on ${machine.cores} × ${machine.cpu}, Node ${machine.node}. Scenario ${results.scenario}; ` +
-      'readings after two forced GCs (`--expose-gc`), reported over IPC, between autocannon runs.',
+      'readings after two forced GCs (`--expose-gc`), reported over IPC, between autocannon runs; ' +
+      `${describePinning(results.pinning)}.`,
     '',
     `Command: \`${results.command}\``,
     '',

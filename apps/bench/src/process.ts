@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { ServerEntry } from './catalog.js';
+import { pin } from './pinning.js';
 
 /** A server running in its own process, so its work never shares a thread with autocannon's. */
 export interface RunningServer {
@@ -17,13 +18,20 @@ export interface MemoryReading {
   external: number;
 }
 
-/** Starts a server and waits for its `ready <url>` line; fails with its stderr if it dies first. */
-export async function startServer(entry: ServerEntry, { exposeGc = false } = {}): Promise<RunningServer> {
+/**
+ * Starts a server and waits for its `ready <url>` line; fails with its stderr if it dies first.
+ * With `cpus` (a `taskset` list) the process is pinned there before it has loaded its code.
+ */
+export async function startServer(
+  entry: ServerEntry,
+  { exposeGc = false, cpus }: { exposeGc?: boolean; cpus?: string | undefined } = {},
+): Promise<RunningServer> {
   const file = fileURLToPath(new URL(`./servers/${entry.file}.js`, import.meta.url));
   const child = spawn(process.execPath, [...(exposeGc ? ['--expose-gc'] : []), file], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', ...entry.env },
   });
+  if (cpus !== undefined && child.pid !== undefined) pin(child.pid, cpus);
   let errors = '';
   child.stderr?.on('data', (chunk) => {
     errors += chunk;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { barChart } from './chart.js';
 import type { Machine } from './machine.js';
 import type { Sample } from './measure.js';
+import { describePinning, type Pinning } from './pinning.js';
 
 export interface Measurement {
   server: string;
@@ -34,6 +35,7 @@ export interface Results {
     warmup: number;
     rounds: number;
     smoke: boolean;
+    pinning: Pinning | null;
   };
   command: string;
   servers: Array<{ name: string; label: string }>;
@@ -59,7 +61,7 @@ export function markdown(results: Results, chartFile: string): string {
     '',
     `Protocol: autocannon against 127.0.0.1, ${protocol.connections} connections × pipelining ${protocol.pipelining}, ` +
       `${protocol.warmup} s warm-up per server and scenario, then ${protocol.rounds} round(s) of ${protocol.duration} s with ` +
-      'the server order reversed every other round; each server in its own process; the medians of the rounds. ' +
+      `the server order reversed every other round; each server in its own process, ${describePinning(protocol.pinning)}; the medians of the rounds. ` +
       'Compare the ratios: they come from one run on one machine, the absolute numbers do not travel.' +
       (protocol.smoke ? ' **Smoke run: one short round, the numbers mean little.**' : ''),
     '',

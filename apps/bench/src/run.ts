@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseOptions, usage } from './args.js';
 import { serversNamed } from './catalog.js';
 import { measureMemory, writeMemory } from './memory.js';
+import { pin, planPinning } from './pinning.js';
 import { writeResults } from './report.js';
 import { scenarios as allScenarios, scenarioNamed } from './scenarios.js';
 import { measureThroughput } from './throughput.js';
@@ -23,6 +24,8 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const out = options.out ?? (options.smoke ? undefined : packageDir);
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
 const log = (line: string) => console.log(line);
+const pinning = planPinning(options.unpinned);
+if (pinning) pin(process.pid, pinning.load);
 
 if (options.verifyOnly) {
   const refused = await verifyOnly(
@@ -40,6 +43,7 @@ if (options.verifyOnly) {
     requests: options.memoryRequests,
     connections: options.connections,
     pipelining: options.pipelining,
+    pinning,
     command,
     log,
   });
@@ -57,6 +61,7 @@ if (options.verifyOnly) {
     connections: options.connections,
     pipelining: options.pipelining,
     smoke: options.smoke,
+    pinning,
     command,
     log,
   });

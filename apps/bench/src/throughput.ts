@@ -1,6 +1,7 @@
 import type { ServerEntry } from './catalog.js';
 import { describeMachine } from './machine.js';
 import { type Load, load, median, type Sample } from './measure.js';
+import type { Pinning } from './pinning.js';
 import { type RunningServer, readCpu, startServer, stopServer } from './process.js';
 import { type Measurement, type Results, ratio } from './report.js';
 import type { Scenario } from './scenarios.js';
@@ -17,6 +18,8 @@ export interface ThroughputOptions {
   connections: number;
   pipelining: number;
   smoke: boolean;
+  /** Where servers run; `undefined` leaves them to the scheduler. */
+  pinning: Pinning | undefined;
   command: string;
   log: (line: string) => void;
 }
@@ -49,7 +52,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
       if (!scenariosOf(entry).length) continue;
       let server: RunningServer;
       try {
-        server = await startServer(entry);
+        server = await startServer(entry, { cpus: options.pinning?.server });
       } catch (error) {
         // One peer that cannot start (a broken install) must not cost the whole run.
         log(`REFUSED ${entry.name}: ${(error as Error).message}`);
@@ -128,6 +131,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
       warmup: options.warmup,
       rounds: options.rounds,
       smoke: options.smoke,
+      pinning: options.pinning ?? null,
     },
     command: options.command,
     servers: options.servers.map(({ name, label }) => ({ name, label })),

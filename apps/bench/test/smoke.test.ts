@@ -3,11 +3,13 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { type ServerEntry, serversNamed } from '../src/catalog.js';
+import { describePinning, planPinning } from '../src/pinning.js';
 import { scenarioNamed, scenarios } from '../src/scenarios.js';
 import { verify } from '../src/verify.js';
 
@@ -52,6 +54,9 @@ describe('npm run bench -- --smoke', () => {
     expect(fastify.cpuRatioToFastify).toBe(1);
     expect(await readFile(join(out, 'RESULTS.md'), 'utf8')).toMatch(/^\| herald \|( [\d.]+ \|){6} 0 \|$/m);
     expect(await readFile(join(out, 'results.svg'), 'utf8')).toMatch(/^<svg[^>]*>[\s\S]*<rect[\s\S]*<\/svg>\n$/);
+    // Pinned wherever the machine allows it, and RESULTS.md says how the run was made.
+    expect(results.protocol.pinning).toEqual(planPinning(false) ?? null);
+    expect(await readFile(join(out, 'RESULTS.md'), 'utf8')).toContain(describePinning(results.protocol.pinning));
   });
 
   it('checks every other peer (and the logging variants) answers every scenario exactly', async () => {
@@ -60,6 +65,31 @@ describe('npm run bench -- --smoke', () => {
     expect(stdout).not.toContain('REFUSED');
     expect(code, stdout).toBe(0);
     expect(stdout.match(/^verified /gm)).toHaveLength(6);
+  });
+});
+
+describe('pinning', () => {
+  const pinning = planPinning(false);
+
+  it('is planned on a Linux machine with two CPUs or more, and never when unpinned is asked for', () => {
+    expect(planPinning(true)).toBeUndefined();
+    if (process.platform === 'linux' && availableParallelism() >= 2) {
+      expect(pinning).toEqual({ server: '0', load: availableParallelism() === 2 ? '1' : `1-${availableParallelism() - 1}` });
+    }
+  });
+
+  it.runIf(pinning)('starts a server on the CPUs it is given', async () => {
+    // The built module: it starts the built servers beside it.
+    const { startServer, stopServer } = (await import(
+      fileURLToPath(new URL('../dist/process.js', import.meta.url))
+    )) as typeof import('../src/process.js');
+    const server = await startServer(serversNamed(['node-http'])[0] as ServerEntry, { cpus: '0' });
+    try {
+      const { stdout } = await exec('taskset', ['-c', '-p', String(server.child.pid)]);
+      expect(stdout.trim()).toMatch(/affinity list: 0$/);
+    } finally {
+      await stopServer(server);
+    }
   });
 });
 
