@@ -74,7 +74,10 @@ describe('pinning', () => {
   it('is planned on a Linux machine with two CPUs or more, and never when unpinned is asked for', () => {
     expect(planPinning(true)).toBeUndefined();
     if (process.platform === 'linux' && availableParallelism() >= 2) {
-      expect(pinning).toEqual({ server: '0', load: availableParallelism() === 2 ? '1' : `1-${availableParallelism() - 1}` });
+      expect(pinning).toEqual({
+        server: '0',
+        load: availableParallelism() === 2 ? '1' : `1-${availableParallelism() - 1}`,
+      });
     }
   });
 
