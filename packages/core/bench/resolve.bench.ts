@@ -2,7 +2,7 @@
  * What a request scope costs: resolving a 6-service graph (2 request-scoped, the `Response`
  * among them) in a fresh Herald scope, against a plain inversify `get` of the same graph and
  * against building it by hand with `new`. Run: `npm run bench -w @herald/core`.
- * Target (issue #2): scope + resolve ≤ 3× the plain `get`. Compare the ratios of one run only.
+ * Target (issue #10): scope + resolve ≤ 2× the plain `get`. Compare the ratios of one run only.
  */
 import { Container, ContainerModule, inject, injectable } from 'inversify';
 import { bench, describe } from 'vitest';

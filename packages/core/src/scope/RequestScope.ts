@@ -50,10 +50,11 @@ export class RequestScope {
   /** The temporal response shared by everything resolved in this scope. */
   readonly response = new Response();
   // A scope is opened per request, so what most requests never use is allocated on first use:
-  // the cache of request-scoped instances, the provided values, the teardown lists.
-  #instances: Map<object, unknown> | undefined;
-  // Token, value, token, value…: an adapter provides one or two per request, which a scan finds
-  // faster than a Map, made per request, would.
+  // the cache of request-scoped instances, the provided values, the teardown lists. Both caches
+  // are flat key, value, key, value… arrays: a request builds a handful of request-scoped
+  // services and gets one or two provided values, which a scan finds faster than a Map, made
+  // per request, would.
+  #instances: unknown[] | undefined;
   #values: unknown[] | undefined;
   // Each list in order of setup; both run last first, like `finally` blocks unwinding.
   #beforeResponse: Teardown[] | undefined;
@@ -102,35 +103,27 @@ export class RequestScope {
    */
   provide<T>(token: ServiceIdentifier<T>, value: T): this {
     this.#values ??= [];
-    const values = this.#values;
-    for (let index = 0; index < values.length; index += 2) {
-      if (values[index] === token) {
-        values[index + 1] = value;
-        return this;
-      }
-    }
-    values.push(token, value);
+    store(this.#values, token, value);
     return this;
   }
 
   /** The value provided for `token`; throws `ScopedValueMissingError` if none was. */
   valueOf<T>(token: ServiceIdentifier<T>): T {
-    const values = this.#values;
-    if (values !== undefined) {
-      for (let index = 0; index < values.length; index += 2) if (values[index] === token) return values[index + 1] as T;
-    }
-    throw new ScopedValueMissingError(describeService(token));
+    const index = this.#values === undefined ? -1 : indexOf(this.#values, token);
+    if (index === -1) throw new ScopedValueMissingError(describeService(token));
+    return this.#values?.[index + 1] as T;
   }
 
   /** @internal The cache entry of a request-scoped binding in this scope (`undefined`: not built yet). */
   cached(binding: object): unknown {
-    return this.#instances?.get(binding);
+    const index = this.#instances === undefined ? -1 : indexOf(this.#instances, binding);
+    return index === -1 ? undefined : this.#instances?.[index + 1];
   }
 
   /** @internal Stores the cache entry of a request-scoped binding for this scope. */
   cache(binding: object, entry: unknown): void {
-    this.#instances ??= new Map();
-    this.#instances.set(binding, entry);
+    this.#instances ??= [];
+    store(this.#instances, binding, entry);
   }
 
   /**
@@ -262,4 +255,17 @@ export class RequestScope {
     }
     if (errors.length > 0) throw new CleanupError(errors);
   }
+}
+
+/** Where `key` sits in a flat key, value, … array; -1 when absent. */
+function indexOf(entries: unknown[], key: unknown): number {
+  for (let index = 0; index < entries.length; index += 2) if (entries[index] === key) return index;
+  return -1;
+}
+
+/** Sets `key`'s value in a flat key, value, … array, replacing the one it had. */
+function store(entries: unknown[], key: unknown, value: unknown): void {
+  const index = indexOf(entries, key);
+  if (index === -1) entries.push(key, value);
+  else entries[index + 1] = value;
 }

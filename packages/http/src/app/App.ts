@@ -319,6 +319,8 @@ export class App {
       headers: req.headers,
       raw: req,
       rawResponse: res,
+      // Present from the start, so every context has the one shape routing keeps.
+      route: undefined,
       logger: this.#logger,
       scope,
       response: scope.response,

@@ -51,6 +51,9 @@ export interface RouteGraphDefinition {
   pathParameters: readonly string[];
 }
 
+/** Reads one handler argument from what `solve` gathered. */
+type ArgumentReader = (input: RequestInputs, values: ParameterValues, resolved: readonly unknown[]) => unknown;
+
 /** Compiles a route's plan: its whole graph walked, its inputs merged into one validator per location. */
 export function compileRoutePlan(
   container: HeraldContainer,
@@ -91,19 +94,29 @@ export function compileRoutePlan(
     parameters.checkBody(input.body, issues);
   };
 
-  const solved = (input: RequestInputs, values: ParameterValues, resolved: unknown[]): SolvedRoute => {
-    const args = handler.map((source, index) => {
-      switch (source.kind) {
-        case 'response':
-          return input.response;
-        case 'body':
-          return input.body;
-        case 'inject':
-          return resolved[rootOf[index] as number];
-        default:
-          return values[source.kind]?.[source.name];
+  // Where each handler argument comes from, decided here rather than per request.
+  const readers = handler.map((source, index): ArgumentReader => {
+    switch (source.kind) {
+      case 'response':
+        return (input) => input.response;
+      case 'body':
+        return (input) => input.body;
+      case 'inject': {
+        const root = rootOf[index] as number;
+        return (_input, _values, resolved) => resolved[root];
       }
-    });
+      default: {
+        const { kind, name } = source;
+        return (_input, values) => values[kind]?.[name];
+      }
+    }
+  });
+
+  const solved = (input: RequestInputs, values: ParameterValues, resolved: unknown[]): SolvedRoute => {
+    const args: unknown[] = new Array(readers.length);
+    for (let index = 0; index < readers.length; index++) {
+      args[index] = (readers[index] as ArgumentReader)(input, values, resolved);
+    }
     return { controller: resolved[controllerIndex] as SolvedRoute['controller'], args };
   };
 

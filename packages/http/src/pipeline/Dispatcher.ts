@@ -121,7 +121,7 @@ export class Dispatcher {
   }
 
   #invoke(route: CompiledRoute, { controller, args }: SolvedRoute): Called | Promise<Called> {
-    const result = controller[route.handler]?.(...args);
+    const result = controller[route.handler]?.apply(controller, args);
     if (isThenable(result)) return Promise.resolve(result).then((value) => serialize(route, value));
     return serialize(route, result);
   }
