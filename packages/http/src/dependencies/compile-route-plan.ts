@@ -17,11 +17,7 @@ export interface RoutePlan {
    * are invalid — an `HTTPException` one of them throws answers at once; then the body is read
    * (before the dependencies when one of them reads it) and every failure is one 422.
    */
-  solve(
-    input: RequestInputs,
-    scope: RequestScope,
-    readBody: () => Promise<unknown>,
-  ): SolvedRoute | Promise<SolvedRoute>;
+  solve(input: RequestInputs, scope: RequestScope): SolvedRoute | Promise<SolvedRoute>;
   /**
    * Whether every binding of the graph resolves without a promise: then nothing of the graph
    * continues after an `await` on its own, and the scope needs no AsyncLocalStorage (the plan
@@ -89,8 +85,8 @@ export function compileRoutePlan(
   const controllerIndex = route.dependencies.length;
   const roots = graph.roots;
 
-  const checkBody = async (input: RequestInputs, issues: ValidationIssue[], readBody: () => Promise<unknown>) => {
-    input.body = await readBody();
+  const checkBody = async (input: RequestInputs, issues: ValidationIssue[]) => {
+    input.body = await input.readBody();
     parameters.checkBody(input.body, issues);
   };
 
@@ -128,7 +124,6 @@ export function compileRoutePlan(
   const solveLater = async (
     input: RequestInputs,
     scope: RequestScope,
-    readBody: () => Promise<unknown>,
     issues: ValidationIssue[],
     values: ParameterValues,
     resolved: unknown[],
@@ -147,7 +142,7 @@ export function compileRoutePlan(
       const built = new Set<DependencyNode>();
       for (const root of roots) resolved.push(await resolveValid(container, scope, root, invalid, built));
     }
-    if (!bodyFirst && parameters.readsBody) await checkBody(input, issues, readBody);
+    if (!bodyFirst && parameters.readsBody) await checkBody(input, issues);
     if (issues.length > 0) throw new RequestValidationError(parameters.sort(issues));
     return solved(input, values, resolved);
   };
@@ -155,31 +150,29 @@ export function compileRoutePlan(
   const solveBodyFirst = async (
     input: RequestInputs,
     scope: RequestScope,
-    readBody: () => Promise<unknown>,
     issues: ValidationIssue[],
     values: ParameterValues,
   ): Promise<SolvedRoute> => {
-    await checkBody(input, issues, readBody);
+    await checkBody(input, issues);
     values.body = input.body;
     scope.provide(ParameterValuesToken, values);
-    return solveLater(input, scope, readBody, issues, values, [], 0);
+    return solveLater(input, scope, issues, values, [], 0);
   };
 
   return {
     synchronous: graph.synchronous,
-    solve(input, scope, readBody) {
+    solve(input, scope) {
       const issues: ValidationIssue[] = [];
       const values = parameters.read(input, issues);
-      if (bodyFirst) return solveBodyFirst(input, scope, readBody, issues, values);
+      if (bodyFirst) return solveBodyFirst(input, scope, issues, values);
       // One value per request; every parameter token reads its field (see ParameterValuesToken).
       if (providesValues) scope.provide(ParameterValuesToken, values);
       const resolved: unknown[] = [];
-      if (issues.length > 0 || parameters.readsBody)
-        return solveLater(input, scope, readBody, issues, values, resolved, 0);
+      if (issues.length > 0 || parameters.readsBody) return solveLater(input, scope, issues, values, resolved, 0);
       // The common case: each root built synchronously, unless something in its graph is async.
       for (let index = 0; index < roots.length; index++) {
         const value = container.resolve((roots[index] as DependencyNode).service);
-        if (isThenable(value)) return solveLater(input, scope, readBody, issues, values, resolved, index, value);
+        if (isThenable(value)) return solveLater(input, scope, issues, values, resolved, index, value);
         resolved.push(value);
       }
       return solved(input, values, resolved);

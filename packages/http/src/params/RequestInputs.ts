@@ -1,8 +1,9 @@
-import type { IncomingMessage } from 'node:http';
 import { parse as parseEncodedQuery } from 'node:querystring';
 import type { Response } from '@herald/core';
 import { parseCookie } from 'cookie';
 import { parse as parsePlainQuery } from 'fast-querystring';
+import { readJsonBody } from '../body/read-json-body.js';
+import type { RequestContext } from '../middleware/Middleware.js';
 
 type Raw = string | string[] | undefined;
 
@@ -16,21 +17,26 @@ export class RequestInputs {
   /** The parsed body, once read: a route whose dependencies do not need it reads it after them. */
   body: unknown;
 
-  /**
-   * `url` is the request-target and `pathLength` the length of its path: the query string after
-   * it is sliced only by a route that reads the query.
-   */
+  /** The request's inputs; a body, if one is read, may be at most `bodyLimit` bytes. */
   constructor(
-    readonly raw: IncomingMessage,
+    readonly context: RequestContext,
     readonly params: Record<string, string | undefined>,
-    readonly url: string,
-    readonly pathLength: number,
-    readonly response: Response,
+    readonly bodyLimit: number,
   ) {}
+
+  /** The request's temporal `Response`, for a handler's `@Res()`. */
+  get response(): Response {
+    return this.context.response;
+  }
 
   /** The raw query string, without the `?`. */
   get queryString(): string {
-    return this.url.slice(this.pathLength + 1);
+    return this.context.url.slice(this.context.path.length + 1);
+  }
+
+  /** Reads and parses the JSON body (once per request: the plan keeps it in `body`). */
+  readBody(): Promise<unknown> {
+    return readJsonBody(this.context.raw, this.bodyLimit);
   }
 
   path(): Record<string, Raw> {
@@ -50,10 +56,10 @@ export class RequestInputs {
   }
 
   header(): Record<string, Raw> {
-    return this.raw.headers;
+    return this.context.headers;
   }
 
   cookie(): Record<string, Raw> {
-    return parseCookie(this.raw.headers.cookie ?? '');
+    return parseCookie(this.context.headers.cookie ?? '');
   }
 }

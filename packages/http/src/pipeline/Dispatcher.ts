@@ -1,5 +1,4 @@
 import { isThenable, type Outcome } from '@herald/core';
-import { readJsonBody } from '../body/read-json-body.js';
 import type { SolvedRoute } from '../dependencies/compile-route-plan.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
@@ -112,9 +111,8 @@ export class Dispatcher {
     params: Record<string, string | undefined>,
     context: RequestContext,
   ): Called | Promise<Called> {
-    const { bodyLimit } = this.#options;
-    const input = new RequestInputs(context.raw, params, context.url, context.path.length, context.response);
-    const solved = route.plan.solve(input, context.scope, () => readJsonBody(context.raw, bodyLimit));
+    const input = new RequestInputs(context, params, this.#options.bodyLimit);
+    const solved = route.plan.solve(input, context.scope);
     // Resumed after the body was read: the handler's synchronous part runs in the scope again.
     if (isThenable(solved)) return solved.then((ready) => context.scope.enter(() => this.#invoke(route, ready)));
     return this.#invoke(route, solved);
