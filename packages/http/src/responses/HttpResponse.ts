@@ -56,10 +56,11 @@ export abstract class HttpResponse {
     if (init.status !== undefined) assertStatus(init.status);
     this.status = init.status;
     this.mediaType = init.mediaType === undefined ? undefined : withCharset(init.mediaType);
-    const headers = init.headers ?? {};
-    for (const [name, value] of Symbol.iterator in headers ? headers : Object.entries(headers)) {
-      this.headers.append(name, value);
-    }
+    const { headers } = init;
+    if (headers === undefined) return;
+    if (Symbol.iterator in headers) for (const [name, value] of headers) this.headers.append(name, value);
+    // A record's own enumerable names, as `Object.entries` gives them, without a pair per header.
+    else for (const name of Object.keys(headers)) this.headers.append(name, headers[name] as string);
   }
 
   /** The status this response falls back to when nobody chose one (200, 307 for redirects). */
