@@ -2,10 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 
 /**
- * Which CPUs the servers and the load generator run on. On a small VM an unpinned run lets the
- * scheduler put a server and autocannon on the same core for part of a round, and the ratios
- * between servers then move by 20 % from one minute to the next; with the server alone on CPU 0
- * and autocannon on the others, the same comparison repeats within a few percent.
+ * Which CPUs the servers and the load generator run on. Unpinned, the scheduler can put a server
+ * and autocannon on the same core for part of a round; pinned, a server never shares its core
+ * with the load. On a shared VM that narrows the noise without removing it (figures in README).
  */
 export interface Pinning {
   /** `taskset` CPU list of every server process. */

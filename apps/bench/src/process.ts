@@ -20,7 +20,7 @@ export interface MemoryReading {
 
 /**
  * Starts a server and waits for its `ready <url>` line; fails with its stderr if it dies first.
- * With `cpus` (a `taskset` list) the process is pinned there before it has loaded its code.
+ * With `cpus` (a `taskset` list) the process is pinned there as soon as it is spawned.
  */
 export async function startServer(
   entry: ServerEntry,

@@ -109,14 +109,14 @@ export class RequestScope {
 
   /** The value provided for `token`; throws `ScopedValueMissingError` if none was. */
   valueOf<T>(token: ServiceIdentifier<T>): T {
-    const index = this.#values === undefined ? -1 : indexOf(this.#values, token);
+    const index = indexOf(this.#values, token);
     if (index === -1) throw new ScopedValueMissingError(describeService(token));
     return this.#values?.[index + 1] as T;
   }
 
   /** @internal The cache entry of a request-scoped binding in this scope (`undefined`: not built yet). */
   cached(binding: object): unknown {
-    const index = this.#instances === undefined ? -1 : indexOf(this.#instances, binding);
+    const index = indexOf(this.#instances, binding);
     return index === -1 ? undefined : this.#instances?.[index + 1];
   }
 
@@ -257,8 +257,9 @@ export class RequestScope {
   }
 }
 
-/** Where `key` sits in a flat key, value, … array; -1 when absent. */
-function indexOf(entries: unknown[], key: unknown): number {
+/** Where `key` sits in a flat key, value, … array (made on first use, so maybe not yet); -1 when absent. */
+function indexOf(entries: unknown[] | undefined, key: unknown): number {
+  if (entries === undefined) return -1;
   for (let index = 0; index < entries.length; index += 2) if (entries[index] === key) return index;
   return -1;
 }
