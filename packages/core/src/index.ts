@@ -50,3 +50,4 @@ export type { DeferOptions, Outcome, Teardown, TeardownTiming } from './scope/Ou
 export { type Cleanup, RequestScope } from './scope/RequestScope.js';
 export { withYield } from './scope/withYield.js';
 export { isThenable } from './utils/is-thenable.js';
+export { Thrown } from './utils/Thrown.js';

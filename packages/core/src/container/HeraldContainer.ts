@@ -1,9 +1,17 @@
-import { type Binding, type ResolutionContext, resolve } from '@inversifyjs/core';
+import {
+  type Binding,
+  InversifyCoreError,
+  InversifyCoreErrorKind,
+  type ResolutionContext,
+  type ResolutionParams,
+  resolve,
+} from '@inversifyjs/core';
 import { Plugin, type PluginApi, type PluginContext } from '@inversifyjs/plugin';
 import { Container, type ContainerModule, type GetOptions, type Newable, type ServiceIdentifier } from 'inversify';
 import { ModuleLoadError, OutsideRequestScopeError } from '../errors.js';
 import { Response } from '../response/Response.js';
 import { RequestScope } from '../scope/RequestScope.js';
+import { Thrown } from '../utils/Thrown.js';
 import { BindingOverrides, type Override } from './BindingOverrides.js';
 import { assertNoCaptiveDependencies } from './captive-dependencies.js';
 import { describeService } from './describe-service.js';
@@ -234,9 +242,30 @@ export class HeraldContainer {
    * ```
    */
   resolve<T>(service: ServiceIdentifier<T>): T | Promise<T> {
+    return Thrown.unwrap(this.attempt(service));
+  }
+
+  /**
+   * `resolve`, except that what building the graph throws comes back as a `Thrown`: for a caller
+   * that answers errors rather than passing them on, where a dependency raising is routine (a
+   * 404 from a lookup), one throw instead of two and no frame of its own unwound (see `Thrown`).
+   *
+   * @example
+   * ```ts
+   * const item = scope.enter(() => container.attempt(Item));
+   * if (item instanceof Thrown) return answerError(item.error);
+   * ```
+   */
+  attempt<T>(service: ServiceIdentifier<T>): T | Promise<T> | Thrown {
     const planResult = this.#plugin().planResultCacheService.getByServiceIdentifier(service);
     if (planResult === undefined) return this.inversify.getAsync(service);
-    return resolve({ context: this.#resolutionContext, planResult, requestScopeCache: undefined }) as T | Promise<T>;
+    const params: ResolutionParams = { context: this.#resolutionContext, planResult, requestScopeCache: undefined };
+    try {
+      // inversify's `resolve` is this call in a try/catch that rethrows: a second throw per error.
+      return planResult.tree.root.resolve(params) as T | Promise<T>;
+    } catch (error) {
+      return new Thrown(isDepthOverflow(error) ? namedCycle(params, error) : error);
+    }
   }
 
   /** Resolves a service whose graph may be asynchronous. */
@@ -248,6 +277,24 @@ export class HeraldContainer {
     const bindings = this.#plugin().bindingService;
     for (const service of bindings.getBoundServices()) yield* bindings.get(service) ?? [];
   }
+}
+
+/** What a cycle the planner could not see (a factory's `get`, a re-planned node) ends in. */
+function isDepthOverflow(error: unknown): boolean {
+  return (
+    error instanceof RangeError ||
+    InversifyCoreError.isErrorOfKind(error, InversifyCoreErrorKind.planningMaxDepthExceeded)
+  );
+}
+
+/** Rare and fatal, so resolved once more by inversify's own `resolve`, which names the cycle. */
+function namedCycle(params: ResolutionParams, overflow: unknown): unknown {
+  try {
+    resolve(params);
+  } catch (named) {
+    return named;
+  }
+  return overflow;
 }
 
 function currentScope(service: ServiceIdentifier): RequestScope {

@@ -1,4 +1,4 @@
-import { type HeraldContainer, isThenable, type RequestScope } from '@herald/core';
+import { type HeraldContainer, isThenable, type RequestScope, Thrown } from '@herald/core';
 import type { ServiceIdentifier } from 'inversify';
 import { RequestValidationError, RouteDefinitionError, type ValidationIssue } from '../errors.js';
 import type { Validators } from '../model/validators.js';
@@ -15,9 +15,10 @@ export interface RoutePlan {
    * whole graph are validated; the dependencies are built (app → controller → route, the
    * controller, the handler's `@Inject`s), sub-dependencies first, skipping those whose inputs
    * are invalid — an `HTTPException` one of them throws answers at once; then the body is read
-   * (before the dependencies when one of them reads it) and every failure is one 422.
+   * (before the dependencies when one of them reads it) and every failure is one 422. What a
+   * dependency throws while the graph builds synchronously comes back as a `Thrown`.
    */
-  solve(input: RequestInputs, scope: RequestScope): SolvedRoute | Promise<SolvedRoute>;
+  solve(input: RequestInputs, scope: RequestScope): SolvedRoute | Thrown | Promise<SolvedRoute>;
   /**
    * Whether every binding of the graph resolves without a promise: then nothing of the graph
    * continues after an `await` on its own, and the scope needs no AsyncLocalStorage (the plan
@@ -171,7 +172,8 @@ export function compileRoutePlan(
       if (issues.length > 0 || parameters.readsBody) return solveLater(input, scope, issues, values, resolved, 0);
       // The common case: each root built synchronously, unless something in its graph is async.
       for (let index = 0; index < roots.length; index++) {
-        const value = container.resolve((roots[index] as DependencyNode).service);
+        const value = container.attempt((roots[index] as DependencyNode).service);
+        if (value instanceof Thrown) return value;
         if (isThenable(value)) return solveLater(input, scope, issues, values, resolved, index, value);
         resolved.push(value);
       }

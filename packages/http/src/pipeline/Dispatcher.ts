@@ -1,4 +1,4 @@
-import { isThenable, type Outcome } from '@herald/core';
+import { isThenable, type Outcome, Thrown } from '@herald/core';
 import type { SolvedRoute } from '../dependencies/compile-route-plan.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
@@ -25,6 +25,9 @@ export type Answer = OutgoingResponse | PlainAnswer;
 
 /** What the handler gave, before teardowns ran: its response, or its value serialized. */
 type Called = HttpResponse | PlainAnswer;
+
+/** What a synchronous call of the route gave: the handler's answer, or what was thrown on the way. */
+type Attempt = Called | Thrown;
 
 const SUCCEEDED: Outcome = Object.freeze({ failed: false });
 
@@ -85,12 +88,13 @@ export class Dispatcher {
     params: Record<string, string | undefined>,
     context: RequestContext,
   ): Answer | Promise<Answer> {
-    let called: Called | Promise<Called>;
+    let called: Attempt | Promise<Called>;
     try {
       called = this.#call(route, params, context);
     } catch (error) {
       return sealed(context, this.#failed(error, context, route));
     }
+    if (called instanceof Thrown) return sealed(context, this.#failed(called.error, context, route));
     if (isThenable(called)) return this.#answerLater(called, context, route);
     return sealed(context, this.#conclude(called, context, route));
   }
@@ -110,16 +114,23 @@ export class Dispatcher {
     route: CompiledRoute,
     params: Record<string, string | undefined>,
     context: RequestContext,
-  ): Called | Promise<Called> {
+  ): Attempt | Promise<Called> {
     const input = new RequestInputs(context, params, this.#options.bodyLimit);
     const solved = route.plan.solve(input, context.scope);
+    if (solved instanceof Thrown) return solved;
     // Resumed after the body was read: the handler's synchronous part runs in the scope again.
-    if (isThenable(solved)) return solved.then((ready) => context.scope.enter(() => this.#invoke(route, ready)));
+    if (isThenable(solved))
+      return solved.then((ready) => context.scope.enter(() => Thrown.unwrap(this.#invoke(route, ready))));
     return this.#invoke(route, solved);
   }
 
-  #invoke(route: CompiledRoute, { controller, args }: SolvedRoute): Called | Promise<Called> {
-    const result = controller[route.handler]?.apply(controller, args);
+  #invoke(route: CompiledRoute, { controller, args }: SolvedRoute): Attempt | Promise<Called> {
+    let result: unknown;
+    try {
+      result = controller[route.handler]?.apply(controller, args);
+    } catch (error) {
+      return new Thrown(error);
+    }
     if (isThenable(result)) return Promise.resolve(result).then((value) => serialize(route, value));
     return serialize(route, result);
   }
