@@ -126,4 +126,27 @@ describe('a middleware that breaks the response', () => {
     expect(response.status).toBe(500);
     expect(logs).toContainEqual(expect.objectContaining({ msg: 'Failed to write the response' }));
   });
+
+  it('gives next() a promise whatever the inner middleware does: answers synchronously or throws', async () => {
+    // An outer middleware written against the promise: `.then` and `.catch` on what next() gave.
+    const outer: Middleware = (_context, next) =>
+      next()
+        .then((response) => {
+          response.headers.set('x-outer', 'seen');
+          return response;
+        })
+        .catch(() => new OutgoingResponse(503, '{"detail":"fallback"}'));
+    const inner: Middleware = (context) => {
+      if (context.headers['x-fail'] === 'yes') throw new Error('inner broke');
+      return new OutgoingResponse(200, '{"inner":true}');
+    };
+    const { url } = await serve([PingController], { middleware: [outer, inner] });
+    const answered = await fetch(`${url}/ping`);
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('x-outer')).toBe('seen');
+    expect(await answered.json()).toEqual({ inner: true });
+    const failed = await fetch(`${url}/ping`, { headers: { 'x-fail': 'yes' } });
+    expect(failed.status).toBe(503);
+    expect(await failed.json()).toEqual({ detail: 'fallback' });
+  });
 });

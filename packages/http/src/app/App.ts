@@ -4,7 +4,8 @@ import { type HeraldContainer, isThenable, type RequestScope } from '@herald/cor
 import type { ServiceIdentifier } from 'inversify';
 import type { Logger } from 'pino';
 import { AppNotListeningError } from '../errors.js';
-import type { Middleware, Next, RequestContext } from '../middleware/Middleware.js';
+import { chainMiddleware, type Endpoint } from '../middleware/chain-middleware.js';
+import type { Middleware, RequestContext } from '../middleware/Middleware.js';
 import { isStreamBody, type OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { isScopeFree } from '../middleware/scope-free.js';
 import { fromValue, internalServerError } from '../pipeline/build-outgoing.js';
@@ -24,8 +25,6 @@ import { writeResponse } from './write-response.js';
  * ```
  */
 export const IncomingRequest: ServiceIdentifier<IncomingMessage> = Symbol('IncomingRequest');
-
-type Endpoint = (context: RequestContext) => Promise<OutgoingResponse>;
 
 /**
  * Where and how to listen.
@@ -109,16 +108,11 @@ export class App {
     { logger, bodyLimit, limits }: AppServerOptions,
   ) {
     this.container = container;
-    const endpoint: Endpoint = dispatcher.dispatch;
     this.#direct = middleware.length === 0 ? dispatcher : undefined;
     this.#chainNeedsStorage = !middleware.every(isScopeFree);
     this.#logger = logger;
     this.#bodyLimit = bodyLimit;
-    // The chain is composed once; only `next` closures are made per request, and none without middleware.
-    this.#run = middleware.reduceRight<Endpoint>(
-      (next, layer) => async (context) => layer(context, (() => next(context)) as Next),
-      endpoint,
-    );
+    this.#run = chainMiddleware(middleware, dispatcher.dispatch);
     this.server = createServer(
       {
         headersTimeout: limits.headersTimeout,

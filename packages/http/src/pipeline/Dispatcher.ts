@@ -58,9 +58,11 @@ export class Dispatcher {
    * Answers one request as an `OutgoingResponse`; bound once so it can be the end of the
    * middleware chain.
    */
-  readonly dispatch = async (context: RequestContext): Promise<OutgoingResponse> => {
-    const answer = await this.answer(context);
-    return answer instanceof PlainAnswer ? fromValue(answer.json, context.response, answer.routeStatus) : answer;
+  readonly dispatch = (context: RequestContext): Promise<OutgoingResponse> => {
+    // Not `async`: a synchronous answer needs one settled promise, not a suspended function.
+    const answer = this.answer(context);
+    if (isThenable(answer)) return answer.then((ready) => outgoing(ready, context));
+    return Promise.resolve(outgoing(answer, context));
   };
 
   /**
@@ -210,6 +212,11 @@ export class Dispatcher {
 function serialize(route: CompiledRoute, result: unknown): Called {
   if (result instanceof HttpResponse) return result;
   return new PlainAnswer(route.serialize(result), route.status);
+}
+
+/** The answer as an `OutgoingResponse`, for middleware to see: a plain value's headers merged now. */
+function outgoing(answer: Answer, context: RequestContext): OutgoingResponse {
+  return answer instanceof PlainAnswer ? fromValue(answer.json, context.response, answer.routeStatus) : answer;
 }
 
 /** Seals the temporal `Response` once the answer is known, now or when it settles. */
