@@ -33,6 +33,21 @@ const modules = [
   }),
 ];
 
+/**
+ * Core resolves cached plans itself when the app's inversify uses core's own resolver; the range
+ * test (HERALD_INVERSIFY_DIR) runs on installs with a resolver of their own, which inversify runs.
+ */
+const ownResolver = process.env.HERALD_INVERSIFY_DIR === undefined;
+
+/** What building threw: handed back as a `Thrown`, or as the rejection of inversify's promise. */
+async function failure(result: unknown): Promise<unknown> {
+  if (result instanceof Thrown) return result.error;
+  return Promise.resolve(result).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
 /** Plans `service` the way the first request does, so later calls take the cached plan. */
 async function planned(container: HeraldContainer, service: unknown): Promise<void> {
   await container
@@ -47,15 +62,17 @@ describe('HeraldContainer.attempt', () => {
     await planned(container, Door);
     const scope = container.openScope();
     const result = scope.enter(() => container.attempt(Door));
-    expect(result).toBeInstanceOf(Thrown);
-    expect((result as Thrown).error).toBeInstanceOf(Refused);
+    if (ownResolver) expect(result).toBeInstanceOf(Thrown);
+    expect(await failure(result)).toBeInstanceOf(Refused);
     expect(scope.response.headers.get('X-RateLimit-Remaining')).toBe('0');
   });
 
   it('gives the built service when nothing throws', async () => {
     const container = await createContainer({ modules });
     await planned(container, Room);
-    expect(container.openScope().enter(() => container.attempt(Room))).toBeInstanceOf(Room);
+    const result = container.openScope().enter(() => container.attempt(Room));
+    if (ownResolver) expect(result).toBeInstanceOf(Room);
+    expect(await result).toBeInstanceOf(Room);
   });
 
   it('still names a cycle that only shows when a rebinding makes inversify plan again', async () => {
@@ -65,8 +82,7 @@ describe('HeraldContainer.attempt', () => {
     await container.inversify.unbind(Gate);
     container.inversify.bind(Gate).to(Loop);
     const result = container.openScope().enter(() => container.attempt(Door));
-    expect(result).toBeInstanceOf(Thrown);
-    expect(String((result as Thrown).error)).toMatch(/Circular dependency found: Door -> Gate -> Door/);
+    expect(String(await failure(result))).toMatch(/Circular dependency found: Door -> Gate -> Door/);
   });
 });
 
@@ -74,6 +90,8 @@ describe('HeraldContainer.resolve', () => {
   it('throws what the graph threw, the same error attempt hands back', async () => {
     const container = await createContainer({ modules });
     await planned(container, Door);
-    expect(() => container.openScope().enter(() => container.resolve(Door))).toThrow(Refused);
+    const resolving = async () => container.openScope().enter(() => container.resolve(Door));
+    await expect(resolving()).rejects.toThrow(Refused);
+    if (ownResolver) expect(() => container.openScope().enter(() => container.resolve(Door))).toThrow(Refused);
   });
 });

@@ -2,6 +2,7 @@ import {
   type Binding,
   InversifyCoreError,
   InversifyCoreErrorKind,
+  PlanResultCacheService,
   type ResolutionContext,
   type ResolutionParams,
   resolve,
@@ -257,7 +258,11 @@ export class HeraldContainer {
    * ```
    */
   attempt<T>(service: ServiceIdentifier<T>): T | Promise<T> | Thrown {
-    const planResult = this.#plugin().planResultCacheService.getByServiceIdentifier(service);
+    const cache = this.#plugin().planResultCacheService;
+    // Plans made by another @inversifyjs/core than core's (an inversify before 8.2.3 brings its
+    // own) take other resolution params: inversify resolves those itself, as a promise.
+    if (!(cache instanceof PlanResultCacheService)) return this.inversify.getAsync(service);
+    const planResult = cache.getByServiceIdentifier(service);
     if (planResult === undefined) return this.inversify.getAsync(service);
     const params: ResolutionParams = { context: this.#resolutionContext, planResult, requestScopeCache: undefined };
     try {
