@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { RequestScope, type Response } from '@herald/core';
+import { InvalidHeaderValueError, RequestScope, type Response } from '@herald/core';
 import { describe, expect, it } from 'vitest';
 import {
   Controller,
@@ -115,6 +115,14 @@ describe('response classes', () => {
     // never a truncated body that looks complete.
     await expect(fetch(`${url}/broken-stream`).then((response) => response.text())).rejects.toThrow();
     expect(logs).toContainEqual(expect.objectContaining({ msg: 'Failed to write the response' }));
+  });
+});
+
+describe('a media type', () => {
+  it('is checked where the response is built, like a header value: no CR or LF reaches the wire', () => {
+    expect(() => new PlainTextResponse('hi', { mediaType: 'text/plain\r\nX-Injected: 1' })).toThrow(
+      InvalidHeaderValueError,
+    );
   });
 });
 

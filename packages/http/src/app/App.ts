@@ -6,13 +6,15 @@ import type { Logger } from 'pino';
 import { AppNotListeningError } from '../errors.js';
 import { chainMiddleware, type Endpoint } from '../middleware/chain-middleware.js';
 import type { Middleware, RequestContext } from '../middleware/Middleware.js';
-import { isStreamBody, type OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { isStreamBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { isScopeFree } from '../middleware/scope-free.js';
-import { fromValue, internalServerError } from '../pipeline/build-outgoing.js';
+import { fromHttpResponse, fromValue, internalServerError } from '../pipeline/build-outgoing.js';
+import { ClassAnswer } from '../pipeline/ClassAnswer.js';
 import type { Answer, Dispatcher } from '../pipeline/Dispatcher.js';
 import { PlainAnswer } from '../pipeline/PlainAnswer.js';
 import { closeStalledSocket } from './close-stalled-socket.js';
 import { connectionsCheckingInterval, type ResolvedServerLimits } from './ServerLimits.js';
+import { writeClassAnswer } from './write-class-answer.js';
 import { writePlainAnswer } from './write-plain-answer.js';
 import { writeResponse } from './write-response.js';
 
@@ -375,12 +377,16 @@ export class App {
       context.logger.info({ method: context.method, url: context.url }, 'The client left before the response was sent');
     // Framing headers are not settable (HERALD_ERR_FRAMING_HEADER): node writes `Connection:
     // close` itself and closes the socket once the response is out.
-    else if (this.#closing || (!(answer instanceof PlainAnswer) && answer.closeConnection)) res.shouldKeepAlive = false;
+    else if (this.#closing || (answer instanceof OutgoingResponse && answer.closeConnection))
+      res.shouldKeepAlive = false;
     const head = context.method === 'HEAD';
     try {
       if (answer instanceof PlainAnswer) {
         if (res.destroyed || writePlainAnswer(res, answer, scope.response, head)) return;
         answer = fromValue(answer.json, scope.response, answer.routeStatus);
+      } else if (answer instanceof ClassAnswer) {
+        if (res.destroyed || writeClassAnswer(res, answer, scope.response, head)) return;
+        answer = fromHttpResponse(answer.response, scope.response, answer.routeStatus, answer.body);
       }
       // A stream's source runs as it is written, after the handler returned: in the scope, also
       // after its `await`s, whichever way the route ran.

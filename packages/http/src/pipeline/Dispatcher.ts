@@ -2,11 +2,12 @@ import { isThenable, type Outcome, Thrown } from '@herald/core';
 import type { SolvedRoute } from '../dependencies/compile-route-plan.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
-import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { isStreamBody, type OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { RequestInputs } from '../params/RequestInputs.js';
 import { HttpResponse } from '../responses/HttpResponse.js';
 import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
 import { fromException, fromHandledError, fromHttpResponse, fromValue, internalServerError } from './build-outgoing.js';
+import { ClassAnswer } from './ClassAnswer.js';
 import type { ExceptionHandlers } from './ExceptionHandlers.js';
 import { PlainAnswer } from './PlainAnswer.js';
 
@@ -21,7 +22,7 @@ export interface DispatcherOptions {
  * What a request is answered with: a response built in full, or a plain value whose headers are
  * still the temporal `Response`'s (merged when written, see `PlainAnswer`).
  */
-export type Answer = OutgoingResponse | PlainAnswer;
+export type Answer = OutgoingResponse | PlainAnswer | ClassAnswer;
 
 /** What the handler gave, before teardowns ran: its response, or its value serialized. */
 type Called = HttpResponse | PlainAnswer;
@@ -151,7 +152,10 @@ export class Dispatcher {
     if (end.failed) return this.#failed(end.error, context, route);
     if (!(called instanceof HttpResponse)) return called;
     try {
-      return fromHttpResponse(called, context.response, route.status);
+      const body = called.render();
+      // A stream is written as its source produces it, by the general path.
+      if (isStreamBody(body)) return fromHttpResponse(called, context.response, route.status, body);
+      return new ClassAnswer(called, body, route.status);
     } catch (error) {
       return this.#failed(error, context, route);
     }
@@ -216,7 +220,10 @@ function serialize(route: CompiledRoute, result: unknown): Called {
 
 /** The answer as an `OutgoingResponse`, for middleware to see: a plain value's headers merged now. */
 function outgoing(answer: Answer, context: RequestContext): OutgoingResponse {
-  return answer instanceof PlainAnswer ? fromValue(answer.json, context.response, answer.routeStatus) : answer;
+  if (answer instanceof PlainAnswer) return fromValue(answer.json, context.response, answer.routeStatus);
+  if (answer instanceof ClassAnswer)
+    return fromHttpResponse(answer.response, context.response, answer.routeStatus, answer.body);
+  return answer;
 }
 
 /** Seals the temporal `Response` once the answer is known, now or when it settles. */

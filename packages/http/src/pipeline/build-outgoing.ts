@@ -1,7 +1,7 @@
 import type { Response } from '@herald/core';
 import { ResponseHeaders } from '@herald/core';
 import { FrameworkHTTPException, type HTTPException } from '../errors.js';
-import { OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { type OutgoingBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import type { HttpResponse } from '../responses/HttpResponse.js';
 import { httpExceptionHandler } from './default-exception-handlers.js';
 import { mergeHeaders } from './merge-headers.js';
@@ -49,29 +49,48 @@ export function plainStatus(temporal: Response, routeStatus: number | undefined)
   return temporal.status ?? routeStatus ?? 200;
 }
 
-/** A response class instance the handler returned. */
+/** A response class instance the handler returned, with its body when it was rendered already. */
 export function fromHttpResponse(
   response: HttpResponse,
   temporal: Response,
   routeStatus: number | undefined,
+  body: OutgoingBody = response.render(),
 ): OutgoingResponse {
-  return withResponseClass(response, temporal, temporal.status ?? routeStatus, undefined);
+  return withResponseClass(response, classStatus(response, temporal, routeStatus), body, temporal, undefined);
+}
+
+/**
+ * The status of a returned response class: its own, else the temporal one, else the route's,
+ * else the class default. `writeClassAnswer` follows the same rule.
+ *
+ * @example
+ * ```ts
+ * classStatus(new JSONResponse(item), scope.response, route.status); // 201 for @Post('', { status: 201 })
+ * ```
+ */
+export function classStatus(response: HttpResponse, temporal: Response, routeStatus: number | undefined): number {
+  return response.status ?? temporal.status ?? routeStatus ?? response.fallbackStatus;
 }
 
 /** The response an exception handler built for an error. */
 export function fromHandledError(response: HttpResponse, temporal: Response): OutgoingResponse {
-  return withResponseClass(response, temporal, undefined, SUCCESS_BODY_ONLY);
+  return withResponseClass(response, ownStatus(response), response.render(), temporal, SUCCESS_BODY_ONLY);
+}
+
+/** An error response's status: its own, else its class default (a temporal status was meant for a success). */
+function ownStatus(response: HttpResponse): number {
+  return response.status ?? response.fallbackStatus;
 }
 
 function withResponseClass(
   response: HttpResponse,
+  status: number,
+  body: OutgoingBody,
   temporal: Response,
-  statusUnlessOwn: number | undefined,
   omitTemporal: ReadonlySet<string> | undefined,
   ownHeadersSetBy: 'app' | 'framework' = 'app',
 ): OutgoingResponse {
-  const status = response.status ?? statusUnlessOwn ?? response.fallbackStatus;
-  const outgoing = new OutgoingResponse(status, response.render());
+  const outgoing = new OutgoingResponse(status, body);
   const contentType = response.contentType;
   if (contentType) outgoing.headers.set('content-type', contentType);
   mergeHeaders(outgoing, temporal.headersIfAny, 'app', omitTemporal);
@@ -90,7 +109,15 @@ function withResponseClass(
 export function fromException(exception: HTTPException, temporal: Response): OutgoingResponse {
   const framework = exception instanceof FrameworkHTTPException;
   const response = httpExceptionHandler(exception);
-  const outgoing = withResponseClass(response, temporal, undefined, SUCCESS_BODY_ONLY, framework ? 'framework' : 'app');
+  const setBy = framework ? 'framework' : 'app';
+  const outgoing = withResponseClass(
+    response,
+    ownStatus(response),
+    response.render(),
+    temporal,
+    SUCCESS_BODY_ONLY,
+    setBy,
+  );
   if (framework) outgoing.closeConnection = exception.closeConnection;
   return outgoing;
 }

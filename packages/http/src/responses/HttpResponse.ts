@@ -1,6 +1,7 @@
 import {
   appendDeleteCookie,
   appendSetCookie,
+  assertHeaderValue,
   assertStatus,
   type CookieOptions,
   type DeleteCookieOptions,
@@ -55,6 +56,7 @@ export abstract class HttpResponse {
     // Checked where the response is built, not when it is written: the stack names the handler.
     if (init.status !== undefined) assertStatus(init.status);
     this.status = init.status;
+    if (init.mediaType !== undefined) assertHeaderValue('content-type', init.mediaType);
     this.mediaType = init.mediaType === undefined ? undefined : withCharset(init.mediaType);
     const { headers } = init;
     if (headers === undefined) return;
