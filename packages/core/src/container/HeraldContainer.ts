@@ -50,6 +50,7 @@ export class HeraldContainer {
   /** The underlying inversify container, for binding and rebinding (e.g. test overrides). */
   readonly inversify = new Container();
   readonly #plugin: () => PluginContext;
+  #plans: PlanResultCacheService | null | undefined;
   readonly #requestServices = new Set<ServiceIdentifier>([Response, RequestScope]);
   readonly #overrides = new BindingOverrides({
     inversify: this.inversify,
@@ -258,11 +259,9 @@ export class HeraldContainer {
    * ```
    */
   attempt<T>(service: ServiceIdentifier<T>): T | Promise<T> | Thrown {
-    const cache = this.#plugin().planResultCacheService;
-    // Plans made by another @inversifyjs/core than core's (an inversify before 8.2.3 brings its
-    // own) take other resolution params: inversify resolves those itself, as a promise.
-    if (!(cache instanceof PlanResultCacheService)) return this.inversify.getAsync(service);
-    const planResult = cache.getByServiceIdentifier(service);
+    const plans = this.#ownPlans();
+    if (plans === null) return this.inversify.getAsync(service);
+    const planResult = plans.getByServiceIdentifier(service);
     if (planResult === undefined) return this.inversify.getAsync(service);
     const params: ResolutionParams = { context: this.#resolutionContext, planResult, requestScopeCache: undefined };
     try {
@@ -271,6 +270,19 @@ export class HeraldContainer {
     } catch (error) {
       return new Thrown(isDepthOverflow(error) ? namedCycle(params, error) : error);
     }
+  }
+
+  /**
+   * inversify's plan cache when its resolver is core's own `@inversifyjs/core`, else `null`:
+   * plans made by another one (an inversify before 8.2.3 brings its own) take other resolution
+   * params, so inversify resolves those itself, as a promise. Decided on first use, once.
+   */
+  #ownPlans(): PlanResultCacheService | null {
+    if (this.#plans === undefined) {
+      const cache = this.#plugin().planResultCacheService;
+      this.#plans = cache instanceof PlanResultCacheService ? cache : null;
+    }
+    return this.#plans;
   }
 
   /** Resolves a service whose graph may be asynchronous. */

@@ -8,7 +8,7 @@ import { chainMiddleware, type Endpoint } from '../middleware/chain-middleware.j
 import type { Middleware, RequestContext } from '../middleware/Middleware.js';
 import { isStreamBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { isScopeFree } from '../middleware/scope-free.js';
-import { fromHttpResponse, fromValue, internalServerError } from '../pipeline/build-outgoing.js';
+import { internalServerError, toOutgoing } from '../pipeline/build-outgoing.js';
 import { ClassAnswer } from '../pipeline/ClassAnswer.js';
 import type { Answer, Dispatcher } from '../pipeline/Dispatcher.js';
 import { PlainAnswer } from '../pipeline/PlainAnswer.js';
@@ -381,16 +381,14 @@ export class App {
       res.shouldKeepAlive = false;
     const head = context.method === 'HEAD';
     try {
-      if (answer instanceof PlainAnswer) {
-        if (res.destroyed || writePlainAnswer(res, answer, scope.response, head)) return;
-        answer = fromValue(answer.json, scope.response, answer.routeStatus);
-      } else if (answer instanceof ClassAnswer) {
-        if (res.destroyed || writeClassAnswer(res, answer, scope.response, head)) return;
-        answer = fromHttpResponse(answer.response, scope.response, answer.routeStatus, answer.body);
-      }
+      // Without middleware, a plain value or a response class is written straight when it can be.
+      if (answer instanceof PlainAnswer && (res.destroyed || writePlainAnswer(res, answer, scope.response, head)))
+        return;
+      if (answer instanceof ClassAnswer && (res.destroyed || writeClassAnswer(res, answer, scope.response, head)))
+        return;
       // A stream's source runs as it is written, after the handler returned: in the scope, also
       // after its `await`s, whichever way the route ran.
-      const outgoing = answer;
+      const outgoing = toOutgoing(answer, scope.response);
       const streaming = isStreamBody(outgoing.body)
         ? scope.run(() => writeResponse(res, outgoing, head))
         : writeResponse(res, outgoing, head);

@@ -3,6 +3,7 @@ import type { Response } from '@herald/core';
 import { classStatus } from '../pipeline/build-outgoing.js';
 import type { ClassAnswer } from '../pipeline/ClassAnswer.js';
 import { isBodyless } from '../responses/is-bodyless.js';
+import { bodyLength } from './write-response.js';
 
 /**
  * Writes a returned response class when no middleware needs an `OutgoingResponse` to look at:
@@ -35,8 +36,7 @@ export function writeClassAnswer(res: ServerResponse, answer: ClassAnswer, tempo
   if (contentType) fields.push('content-type', contentType);
   shared?.appendFlat(fields);
   own.appendFlat(fields);
-  const length = body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-  fields.push('content-length', String(length));
+  fields.push('content-length', String(bodyLength(body)));
   res.writeHead(status, fields);
   res.end(head || body === null ? undefined : body);
   return true;

@@ -29,8 +29,7 @@ export function writeResponse(
     if (res.destroyed) return;
     const fields = headerFields(outgoing, bodyless);
     if (!bodyless) {
-      const length = body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-      fields.push('content-length', String(length));
+      fields.push('content-length', String(bodyLength(body)));
     }
     res.writeHead(status, fields);
     res.end(head || bodyless || body === null ? undefined : body);
@@ -43,6 +42,18 @@ export function writeResponse(
     return closeSource(body);
   }
   return writeStream(res, status, headerFields(outgoing, bodyless), body);
+}
+
+/**
+ * The `Content-Length` of a body written at once, in bytes (a string's as UTF-8).
+ *
+ * @example
+ * ```ts
+ * bodyLength('héllo'); // 6
+ * ```
+ */
+export function bodyLength(body: string | Uint8Array | null): number {
+  return body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
 }
 
 /**

@@ -6,7 +6,13 @@ import { isStreamBody, type OutgoingResponse } from '../middleware/OutgoingRespo
 import { RequestInputs } from '../params/RequestInputs.js';
 import { HttpResponse } from '../responses/HttpResponse.js';
 import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
-import { fromException, fromHandledError, fromHttpResponse, fromValue, internalServerError } from './build-outgoing.js';
+import {
+  fromException,
+  fromHandledError,
+  fromHttpResponse,
+  internalServerError,
+  toOutgoing,
+} from './build-outgoing.js';
 import { ClassAnswer } from './ClassAnswer.js';
 import type { ExceptionHandlers } from './ExceptionHandlers.js';
 import { PlainAnswer } from './PlainAnswer.js';
@@ -19,8 +25,9 @@ export interface DispatcherOptions {
 }
 
 /**
- * What a request is answered with: a response built in full, or a plain value whose headers are
- * still the temporal `Response`'s (merged when written, see `PlainAnswer`).
+ * What a request is answered with: a response built in full, or a plain value or a returned
+ * response class whose merge with the temporal `Response` waits until it is written (see
+ * `PlainAnswer`, `ClassAnswer`).
  */
 export type Answer = OutgoingResponse | PlainAnswer | ClassAnswer;
 
@@ -62,8 +69,8 @@ export class Dispatcher {
   readonly dispatch = (context: RequestContext): Promise<OutgoingResponse> => {
     // Not `async`: a synchronous answer needs one settled promise, not a suspended function.
     const answer = this.answer(context);
-    if (isThenable(answer)) return answer.then((ready) => outgoing(ready, context));
-    return Promise.resolve(outgoing(answer, context));
+    if (isThenable(answer)) return answer.then((ready) => toOutgoing(ready, context.response));
+    return Promise.resolve(toOutgoing(answer, context.response));
   };
 
   /**
@@ -216,14 +223,6 @@ export class Dispatcher {
 function serialize(route: CompiledRoute, result: unknown): Called {
   if (result instanceof HttpResponse) return result;
   return new PlainAnswer(route.serialize(result), route.status);
-}
-
-/** The answer as an `OutgoingResponse`, for middleware to see: a plain value's headers merged now. */
-function outgoing(answer: Answer, context: RequestContext): OutgoingResponse {
-  if (answer instanceof PlainAnswer) return fromValue(answer.json, context.response, answer.routeStatus);
-  if (answer instanceof ClassAnswer)
-    return fromHttpResponse(answer.response, context.response, answer.routeStatus, answer.body);
-  return answer;
 }
 
 /** Seals the temporal `Response` once the answer is known, now or when it settles. */

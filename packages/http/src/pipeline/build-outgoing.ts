@@ -3,8 +3,10 @@ import { ResponseHeaders } from '@herald/core';
 import { FrameworkHTTPException, type HTTPException } from '../errors.js';
 import { type OutgoingBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import type { HttpResponse } from '../responses/HttpResponse.js';
+import { ClassAnswer } from './ClassAnswer.js';
 import { httpExceptionHandler } from './default-exception-handlers.js';
 import { mergeHeaders } from './merge-headers.js';
+import { PlainAnswer } from './PlainAnswer.js';
 
 /*
  * How the request's temporal `Response` reaches what is sent — the one place this rule lives
@@ -49,12 +51,12 @@ export function plainStatus(temporal: Response, routeStatus: number | undefined)
   return temporal.status ?? routeStatus ?? 200;
 }
 
-/** A response class instance the handler returned, with its body when it was rendered already. */
+/** A response class instance the handler returned, with the body it rendered. */
 export function fromHttpResponse(
   response: HttpResponse,
   temporal: Response,
   routeStatus: number | undefined,
-  body: OutgoingBody = response.render(),
+  body: OutgoingBody,
 ): OutgoingResponse {
   return withResponseClass(response, classStatus(response, temporal, routeStatus), body, temporal, undefined);
 }
@@ -72,14 +74,18 @@ export function classStatus(response: HttpResponse, temporal: Response, routeSta
   return response.status ?? temporal.status ?? routeStatus ?? response.fallbackStatus;
 }
 
-/** The response an exception handler built for an error. */
-export function fromHandledError(response: HttpResponse, temporal: Response): OutgoingResponse {
-  return withResponseClass(response, ownStatus(response), response.render(), temporal, SUCCESS_BODY_ONLY);
-}
-
-/** An error response's status: its own, else its class default (a temporal status was meant for a success). */
-function ownStatus(response: HttpResponse): number {
-  return response.status ?? response.fallbackStatus;
+/**
+ * The response an exception handler built for an error; its own status, else its class default
+ * (a temporal status was meant for a success). Headers set by the `framework` are not recorded
+ * as the app's.
+ */
+export function fromHandledError(
+  response: HttpResponse,
+  temporal: Response,
+  ownHeadersSetBy: 'app' | 'framework' = 'app',
+): OutgoingResponse {
+  const status = response.status ?? response.fallbackStatus;
+  return withResponseClass(response, status, response.render(), temporal, SUCCESS_BODY_ONLY, ownHeadersSetBy);
 }
 
 function withResponseClass(
@@ -108,18 +114,25 @@ function withResponseClass(
  */
 export function fromException(exception: HTTPException, temporal: Response): OutgoingResponse {
   const framework = exception instanceof FrameworkHTTPException;
-  const response = httpExceptionHandler(exception);
-  const setBy = framework ? 'framework' : 'app';
-  const outgoing = withResponseClass(
-    response,
-    ownStatus(response),
-    response.render(),
-    temporal,
-    SUCCESS_BODY_ONLY,
-    setBy,
-  );
+  const outgoing = fromHandledError(httpExceptionHandler(exception), temporal, framework ? 'framework' : 'app');
   if (framework) outgoing.closeConnection = exception.closeConnection;
   return outgoing;
+}
+
+/**
+ * An answer as the `OutgoingResponse` middleware sees and `writeResponse` writes: a plain value
+ * or a returned response class merged with the temporal `Response` now.
+ *
+ * @example
+ * ```ts
+ * const outgoing = toOutgoing(answer, scope.response);
+ * ```
+ */
+export function toOutgoing(answer: OutgoingResponse | PlainAnswer | ClassAnswer, temporal: Response): OutgoingResponse {
+  if (answer instanceof PlainAnswer) return fromValue(answer.json, temporal, answer.routeStatus);
+  if (answer instanceof ClassAnswer)
+    return fromHttpResponse(answer.response, temporal, answer.routeStatus, answer.body);
+  return answer;
 }
 
 /** The answer to an unexpected error: nothing of the request's state, nothing of the error. */
