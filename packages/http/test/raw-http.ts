@@ -29,6 +29,15 @@ export function rawExchange(url: string, payload: string | Buffer, waitMs = 2_00
   });
 }
 
+/**
+ * The bytes of the response to one `method target` request over its own connection, without the
+ * `Date` line: the only field two servers may send differently for the same answer.
+ */
+export async function rawResponse(url: string, method: string, target: string): Promise<string> {
+  const reply = await rawExchange(url, `${method} ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+  return reply.text.replace(/^Date: .*\r\n/m, '');
+}
+
 /** A TCP connection to the app at `url`. */
 export function rawConnect(url: string): Socket {
   const { hostname, port } = new URL(url);

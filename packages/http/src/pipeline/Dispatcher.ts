@@ -7,8 +7,8 @@ import { RequestInputs } from '../params/RequestInputs.js';
 import { HttpResponse } from '../responses/HttpResponse.js';
 import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
 import {
-  fromException,
-  fromHandledError,
+  answerToError,
+  answerToException,
   fromHttpResponse,
   internalServerError,
   toOutgoing,
@@ -175,19 +175,15 @@ export class Dispatcher {
     return this.#fromError(settled.error, context, route);
   }
 
-  #fromError(
-    error: unknown,
-    context: RequestContext,
-    route: CompiledRoute | undefined,
-  ): OutgoingResponse | Promise<OutgoingResponse> {
+  #fromError(error: unknown, context: RequestContext, route: CompiledRoute | undefined): Answer | Promise<Answer> {
     try {
       const handler = this.#options.exceptionHandlers.find(error);
       if (handler) {
         const handled = handler(error, context);
         if (isThenable(handled)) return this.#fromHandledLater(handled, context, route);
-        return fromHandledError(handled, context.response);
+        return answerToError(handled, context.response, 'app');
       }
-      if (error instanceof HTTPException) return fromException(error, context.response);
+      if (error instanceof HTTPException) return answerToException(error, context.response);
       this.#logUnexpected(error, context, route);
     } catch (handlerError) {
       this.#logUnexpected(handlerError, context, route);
@@ -199,9 +195,9 @@ export class Dispatcher {
     handled: PromiseLike<HttpResponse>,
     context: RequestContext,
     route: CompiledRoute | undefined,
-  ): Promise<OutgoingResponse> {
+  ): Promise<Answer> {
     try {
-      return fromHandledError(await handled, context.response);
+      return answerToError(await handled, context.response, 'app');
     } catch (handlerError) {
       this.#logUnexpected(handlerError, context, route);
       return internalServerError();

@@ -1,7 +1,7 @@
 import type { Response } from '@herald/core';
 import { ResponseHeaders } from '@herald/core';
 import { FrameworkHTTPException, type HTTPException } from '../errors.js';
-import { type OutgoingBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { isStreamBody, type OutgoingBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import type { HttpResponse } from '../responses/HttpResponse.js';
 import { ClassAnswer } from './ClassAnswer.js';
 import { httpExceptionHandler } from './default-exception-handlers.js';
@@ -63,29 +63,55 @@ export function fromHttpResponse(
 
 /**
  * The status of a returned response class: its own, else the temporal one, else the route's,
- * else the class default. `writeClassAnswer` follows the same rule.
+ * else the class default.
  *
  * @example
  * ```ts
  * classStatus(new JSONResponse(item), scope.response, route.status); // 201 for @Post('', { status: 201 })
  * ```
  */
-export function classStatus(response: HttpResponse, temporal: Response, routeStatus: number | undefined): number {
+function classStatus(response: HttpResponse, temporal: Response, routeStatus: number | undefined): number {
   return response.status ?? temporal.status ?? routeStatus ?? response.fallbackStatus;
 }
 
 /**
- * The response an exception handler built for an error; its own status, else its class default
- * (a temporal status was meant for a success). Headers set by the `framework` are not recorded
- * as the app's.
+ * The status of an exception handler's answer: its own, else its class default (a temporal
+ * status was meant for a success).
+ *
+ * @example
+ * ```ts
+ * handledStatus(new JSONResponse({ detail: 'gone' }, { status: 410 })); // 410
+ * ```
  */
-export function fromHandledError(
+function handledStatus(response: HttpResponse): number {
+  return response.status ?? response.fallbackStatus;
+}
+
+/**
+ * The status a `ClassAnswer` is sent with: `handledStatus` for an answer to an error, else
+ * `classStatus`; `writeClassAnswer` asks here, `toOutgoing` follows the same rule.
+ *
+ * @example
+ * ```ts
+ * res.writeHead(answerStatus(answer, scope.response), fields);
+ * ```
+ */
+export function answerStatus(answer: ClassAnswer, temporal: Response): number {
+  const { response } = answer;
+  return answer.raisedBy ? handledStatus(response) : classStatus(response, temporal, answer.routeStatus);
+}
+
+/**
+ * The response an exception handler built for an error, with the body it rendered. Headers set
+ * by the `framework` are not recorded as the app's.
+ */
+function fromHandledError(
   response: HttpResponse,
   temporal: Response,
-  ownHeadersSetBy: 'app' | 'framework' = 'app',
+  body: OutgoingBody,
+  ownHeadersSetBy: 'app' | 'framework',
 ): OutgoingResponse {
-  const status = response.status ?? response.fallbackStatus;
-  return withResponseClass(response, status, response.render(), temporal, SUCCESS_BODY_ONLY, ownHeadersSetBy);
+  return withResponseClass(response, handledStatus(response), body, temporal, SUCCESS_BODY_ONLY, ownHeadersSetBy);
 }
 
 function withResponseClass(
@@ -109,14 +135,34 @@ function withResponseClass(
 }
 
 /**
- * An `HTTPException` nobody handled: what the exported `httpExceptionHandler` builds. Framework
- * exceptions' own headers (`Allow`, `Connection`) are not recorded as the app's.
+ * What an exception handler's response (or, for an `HTTPException` nobody handled, the one the
+ * exported `httpExceptionHandler` builds) answers with: a `ClassAnswer` whose merge waits, or,
+ * for a stream or an error after which the connection must close, the response built now.
+ * Framework exceptions' own headers (`Allow`, `Connection`) are not recorded as the app's.
+ *
+ * @example
+ * ```ts
+ * return answerToError(handler(error, context), context.response, 'app');
+ * ```
  */
-export function fromException(exception: HTTPException, temporal: Response): OutgoingResponse {
-  const framework = exception instanceof FrameworkHTTPException;
-  const outgoing = fromHandledError(httpExceptionHandler(exception), temporal, framework ? 'framework' : 'app');
-  if (framework) outgoing.closeConnection = exception.closeConnection;
+export function answerToError(
+  response: HttpResponse,
+  temporal: Response,
+  raisedBy: 'app' | 'framework',
+  closeConnection = false,
+): ClassAnswer | OutgoingResponse {
+  const body = response.render();
+  if (!closeConnection && !isStreamBody(body)) return new ClassAnswer(response, body, undefined, raisedBy);
+  const outgoing = fromHandledError(response, temporal, body, raisedBy);
+  outgoing.closeConnection = closeConnection;
   return outgoing;
+}
+
+/** An `HTTPException` nobody handled, answered as `httpExceptionHandler` does. */
+export function answerToException(exception: HTTPException, temporal: Response): ClassAnswer | OutgoingResponse {
+  const response = httpExceptionHandler(exception);
+  if (!(exception instanceof FrameworkHTTPException)) return answerToError(response, temporal, 'app');
+  return answerToError(response, temporal, 'framework', exception.closeConnection);
 }
 
 /**
@@ -130,9 +176,10 @@ export function fromException(exception: HTTPException, temporal: Response): Out
  */
 export function toOutgoing(answer: OutgoingResponse | PlainAnswer | ClassAnswer, temporal: Response): OutgoingResponse {
   if (answer instanceof PlainAnswer) return fromValue(answer.json, temporal, answer.routeStatus);
-  if (answer instanceof ClassAnswer)
-    return fromHttpResponse(answer.response, temporal, answer.routeStatus, answer.body);
-  return answer;
+  if (!(answer instanceof ClassAnswer)) return answer;
+  const { response, body, raisedBy } = answer;
+  if (raisedBy) return fromHandledError(response, temporal, body, raisedBy);
+  return fromHttpResponse(response, temporal, answer.routeStatus, body);
 }
 
 /** The answer to an unexpected error: nothing of the request's state, nothing of the error. */
