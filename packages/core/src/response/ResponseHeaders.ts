@@ -1,6 +1,8 @@
 import { assertHeaderValue, headerKey } from './field-validation.js';
 
 const NO_FIELDS: ReadonlyMap<string, string[]> = new Map();
+/** The check of a header set anyone may write to: shared, not a closure made per instance. */
+const ALWAYS_WRITABLE = (): void => {};
 
 /**
  * Case-insensitive, multi-valued, insertion-ordered response headers. Names are stored lower
@@ -24,7 +26,7 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
    * @param assertWritable called before every write with what it does (`set`, `append`,
    * `delete`) and the header's name; the temporal `Response` uses it to refuse late writes.
    */
-  constructor(assertWritable: (operation: string, name: string) => void = () => {}) {
+  constructor(assertWritable: (operation: string, name: string) => void = ALWAYS_WRITABLE) {
     this.#assertWritable = assertWritable;
   }
 

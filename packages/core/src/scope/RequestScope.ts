@@ -102,8 +102,7 @@ export class RequestScope {
    * e.g. the transport's request object.
    */
   provide<T>(token: ServiceIdentifier<T>, value: T): this {
-    this.#values ??= [];
-    store(this.#values, token, value);
+    this.#values = store(this.#values, token, value);
     return this;
   }
 
@@ -122,8 +121,7 @@ export class RequestScope {
 
   /** @internal Stores the cache entry of a request-scoped binding for this scope. */
   cache(binding: object, entry: unknown): void {
-    this.#instances ??= [];
-    store(this.#instances, binding, entry);
+    this.#instances = store(this.#instances, binding, entry);
   }
 
   /**
@@ -264,9 +262,14 @@ function indexOf(entries: unknown[] | undefined, key: unknown): number {
   return -1;
 }
 
-/** Sets `key`'s value in a flat key, value, … array, replacing the one it had. */
-function store(entries: unknown[], key: unknown, value: unknown): void {
+/**
+ * Sets `key`'s value in a flat key, value, … array, replacing the one it had; returns the array.
+ * The first pair makes an array of exactly two: one `push` onto `[]` would reserve room for 17.
+ */
+function store(entries: unknown[] | undefined, key: unknown, value: unknown): unknown[] {
+  if (entries === undefined) return [key, value];
   const index = indexOf(entries, key);
   if (index === -1) entries.push(key, value);
   else entries[index + 1] = value;
+  return entries;
 }
