@@ -1,6 +1,15 @@
-import type { Response } from '@herald/core';
+import { HeraldError, type Response } from '@herald/core';
 import { describe, expect, it } from 'vitest';
-import { Controller, Get, HTTPException, JSONResponse, Param, PlainTextResponse, Res } from '../src/index.js';
+import {
+  Controller,
+  Get,
+  HTTPException,
+  JSONResponse,
+  NotFoundError,
+  Param,
+  PlainTextResponse,
+  Res,
+} from '../src/index.js';
 import { serve } from './serve.js';
 
 class PaymentRequired extends Error {}
@@ -107,5 +116,25 @@ describe('HTTPException stack traces', () => {
     new HTTPException(404);
     expect(Error.stackTraceLimit).toBe(limit);
     expect(new Error('fault').stack).toContain('\n    at ');
+  });
+
+  it('can still be set by a tool that rewrites traces', () => {
+    const raised = new NotFoundError();
+    raised.stack = 'NotFoundError: Not Found\n    at test';
+    expect(raised.stack).toBe('NotFoundError: Not Found\n    at test');
+    expect(new NotFoundError().stack).toBe('NotFoundError: Not Found');
+  });
+});
+
+describe('an HTTPException', () => {
+  it('is an Error and a HeraldError, named after its class, its message not enumerable', () => {
+    const raised = new NotFoundError();
+    expect(raised).toBeInstanceOf(Error);
+    expect(raised).toBeInstanceOf(HeraldError);
+    expect(raised).toBeInstanceOf(HTTPException);
+    expect(raised.name).toBe('NotFoundError');
+    expect(raised.message).toBe('Not Found');
+    expect(Object.keys(raised)).not.toContain('message');
+    expect(String(raised)).toBe('NotFoundError: Not Found');
   });
 });
