@@ -25,9 +25,9 @@ export interface DispatcherOptions {
 }
 
 /**
- * What a request is answered with: a response built in full, or a plain value or a returned
- * response class whose merge with the temporal `Response` waits until it is written (see
- * `PlainAnswer`, `ClassAnswer`).
+ * What a request is answered with: a response built in full, or a plain value, a returned
+ * response class or an exception handler's answer whose merge with the temporal `Response` waits
+ * until it is written (see `PlainAnswer`, `ClassAnswer`).
  */
 export type Answer = OutgoingResponse | PlainAnswer | ClassAnswer;
 

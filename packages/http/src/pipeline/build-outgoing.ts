@@ -166,8 +166,9 @@ export function answerToException(exception: HTTPException, temporal: Response):
 }
 
 /**
- * An answer as the `OutgoingResponse` middleware sees and `writeResponse` writes: a plain value
- * or a returned response class merged with the temporal `Response` now.
+ * An answer as the `OutgoingResponse` middleware sees and `writeResponse` writes: a plain value,
+ * a returned response class or an exception handler's answer, merged with the temporal
+ * `Response` now.
  *
  * @example
  * ```ts
