@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
-import { Body, Controller, Post } from '../src/index.js';
+import { Body, Controller, type Middleware, Post } from '../src/index.js';
 import { rawConnect, rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
@@ -40,6 +40,14 @@ describe('request bodies', () => {
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
     expect(await response.json()).toEqual({ detail: 'Request body is larger than 64 bytes' });
+  });
+
+  it('closes the connection after a 413 behind middleware too', async () => {
+    const passThrough: Middleware = (_context, next) => next();
+    const { url } = await serve([EchoController], { bodyLimit: 64, middleware: [passThrough] });
+    const response = await post(url, JSON.stringify({ text: 'x'.repeat(100) }));
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
   });
 
   it('refuses a chunked body once it passes the limit', async () => {

@@ -58,18 +58,14 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
 
   /** The values of `name` joined by `, ` (RFC 9110 §5.3), or `undefined` when it is not set. */
   get(name: string): string | undefined {
-    return this.has(name) ? this.getAll(name).join(', ') : undefined;
+    const values = this.getAll(name);
+    return values.length === 0 ? undefined : values.join(', ');
   }
 
   /** Every value of `name`, in the order they were added (`[]` when it is not set). */
   getAll(name: string): string[] {
-    const key = name.toLowerCase();
-    const values: string[] = [];
-    const fields = this.#fields ?? NO_FIELDS;
-    for (let index = 0; index < fields.length; index += 2) {
-      if (fields[index] === key) values.push(fields[index + 1] as string);
-    }
-    return values;
+    const pairs = this.#pairsOf(name.toLowerCase());
+    return pairs.filter((_, index) => index % 2 === 1);
   }
 
   /** Whether `name` has at least one value. */
@@ -80,10 +76,10 @@ export class ResponseHeaders implements Iterable<[name: string, value: string]> 
   /** Removes every value of `name`; returns whether there were any. */
   delete(name: string): boolean {
     this.#assertWritable('delete', name);
-    const key = name.toLowerCase();
-    const start = first(this.#fields, key);
-    if (start === -1) return false;
-    (this.#fields as string[]).splice(start, run(this.#fields as string[], start));
+    const fields = this.#fields;
+    const start = first(fields, name.toLowerCase());
+    if (fields === undefined || start === -1) return false;
+    fields.splice(start, run(fields, start));
     return true;
   }
 

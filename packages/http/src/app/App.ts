@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { AppNotListeningError } from '../errors.js';
 import { chainMiddleware, type Endpoint } from '../middleware/chain-middleware.js';
 import type { Middleware, RequestContext } from '../middleware/Middleware.js';
-import { isStreamBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { isStreamBody, type OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { isScopeFree } from '../middleware/scope-free.js';
 import { internalServerError, toOutgoing } from '../pipeline/build-outgoing.js';
 import { ClassAnswer } from '../pipeline/ClassAnswer.js';
@@ -377,8 +377,7 @@ export class App {
       context.logger.info({ method: context.method, url: context.url }, 'The client left before the response was sent');
     // Framing headers are not settable (HERALD_ERR_FRAMING_HEADER): node writes `Connection:
     // close` itself and closes the socket once the response is out.
-    else if (this.#closing || (answer instanceof OutgoingResponse && answer.closeConnection))
-      res.shouldKeepAlive = false;
+    else if (this.#closing || (!(answer instanceof PlainAnswer) && answer.closeConnection)) res.shouldKeepAlive = false;
     const head = context.method === 'HEAD';
     try {
       // Without middleware, a plain value or a response class is written straight when it can be.

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { Response } from '@herald/core';
+import { isStreamBody } from '../middleware/OutgoingResponse.js';
 import { answerStatus } from '../pipeline/build-outgoing.js';
 import type { ClassAnswer } from '../pipeline/ClassAnswer.js';
 import { isBodyless } from '../responses/is-bodyless.js';
@@ -12,7 +13,7 @@ import { bodyLength } from './write-response.js';
  * validated. The same bytes in the same order as `toOutgoing` + `writeResponse`, without the
  * response, its header map and its set of app header names per request.
  *
- * Returns `false`, having written nothing, where that merge does more than append: a status
+ * Returns `false`, having written nothing, for a stream and where the merge does more than append: a status
  * without a body, a `Vary` to merge, a `Content-Type` set as a header, a name both the temporal
  * `Response` and the response set (an error's answer also leaves a temporal `Content-Type` out).
  * The caller then takes the general path.
@@ -24,6 +25,7 @@ import { bodyLength } from './write-response.js';
  */
 export function writeClassAnswer(res: ServerResponse, answer: ClassAnswer, temporal: Response, head: boolean): boolean {
   const { response, body } = answer;
+  if (isStreamBody(body)) return false;
   const status = answerStatus(answer, temporal);
   const own = response.headers;
   const shared = temporal.headersIfAny;

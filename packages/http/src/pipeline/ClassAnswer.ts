@@ -1,3 +1,4 @@
+import type { OutgoingBody } from '../middleware/OutgoingResponse.js';
 import type { HttpResponse } from '../responses/HttpResponse.js';
 
 /**
@@ -19,10 +20,13 @@ import type { HttpResponse } from '../responses/HttpResponse.js';
 export class ClassAnswer {
   constructor(
     readonly response: HttpResponse,
-    readonly body: string | Uint8Array | null,
+    /** What it rendered; a stream is written by the general path, as its source produces it. */
+    readonly body: OutgoingBody,
     /** The route's status, for a response the handler returned. */
     readonly routeStatus: number | undefined,
     /** Who raised the error this answers; `undefined` for a response the handler returned. */
     readonly raisedBy?: 'app' | 'framework',
+    /** Whether the connection must close after it (a body too large to read, say). */
+    readonly closeConnection = false,
   ) {}
 }

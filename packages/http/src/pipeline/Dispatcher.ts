@@ -2,17 +2,11 @@ import { isThenable, type Outcome, Thrown } from '@herald/core';
 import type { SolvedRoute } from '../dependencies/compile-route-plan.js';
 import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
-import { isStreamBody, type OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { RequestInputs } from '../params/RequestInputs.js';
 import { HttpResponse } from '../responses/HttpResponse.js';
 import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
-import {
-  answerToError,
-  answerToException,
-  fromHttpResponse,
-  internalServerError,
-  toOutgoing,
-} from './build-outgoing.js';
+import { answerToError, answerToException, internalServerError, toOutgoing } from './build-outgoing.js';
 import { ClassAnswer } from './ClassAnswer.js';
 import type { ExceptionHandlers } from './ExceptionHandlers.js';
 import { PlainAnswer } from './PlainAnswer.js';
@@ -159,10 +153,7 @@ export class Dispatcher {
     if (end.failed) return this.#failed(end.error, context, route);
     if (!(called instanceof HttpResponse)) return called;
     try {
-      const body = called.render();
-      // A stream is written as its source produces it, by the general path.
-      if (isStreamBody(body)) return fromHttpResponse(called, context.response, route.status, body);
-      return new ClassAnswer(called, body, route.status);
+      return new ClassAnswer(called, called.render(), route.status);
     } catch (error) {
       return this.#failed(error, context, route);
     }
@@ -181,9 +172,9 @@ export class Dispatcher {
       if (handler) {
         const handled = handler(error, context);
         if (isThenable(handled)) return this.#fromHandledLater(handled, context, route);
-        return answerToError(handled, context.response, 'app');
+        return answerToError(handled, 'app');
       }
-      if (error instanceof HTTPException) return answerToException(error, context.response);
+      if (error instanceof HTTPException) return answerToException(error);
       this.#logUnexpected(error, context, route);
     } catch (handlerError) {
       this.#logUnexpected(handlerError, context, route);
@@ -197,7 +188,7 @@ export class Dispatcher {
     route: CompiledRoute | undefined,
   ): Promise<Answer> {
     try {
-      return answerToError(await handled, context.response, 'app');
+      return answerToError(await handled, 'app');
     } catch (handlerError) {
       this.#logUnexpected(handlerError, context, route);
       return internalServerError();

@@ -1,7 +1,7 @@
 import type { Response } from '@herald/core';
 import { ResponseHeaders } from '@herald/core';
 import { FrameworkHTTPException, type HTTPException } from '../errors.js';
-import { isStreamBody, type OutgoingBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
+import { type OutgoingBody, OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import type { HttpResponse } from '../responses/HttpResponse.js';
 import { ClassAnswer } from './ClassAnswer.js';
 import { httpExceptionHandler } from './default-exception-handlers.js';
@@ -52,7 +52,7 @@ export function plainStatus(temporal: Response, routeStatus: number | undefined)
 }
 
 /** A response class instance the handler returned, with the body it rendered. */
-export function fromHttpResponse(
+function fromHttpResponse(
   response: HttpResponse,
   temporal: Response,
   routeStatus: number | undefined,
@@ -136,33 +136,28 @@ function withResponseClass(
 
 /**
  * What an exception handler's response (or, for an `HTTPException` nobody handled, the one the
- * exported `httpExceptionHandler` builds) answers with: a `ClassAnswer` whose merge waits, or,
- * for a stream or an error after which the connection must close, the response built now.
- * Framework exceptions' own headers (`Allow`, `Connection`) are not recorded as the app's.
+ * exported `httpExceptionHandler` builds) answers with: a `ClassAnswer` whose merge with the
+ * temporal `Response` waits until it is written. Framework exceptions' own headers (`Allow`,
+ * `Connection`) are not recorded as the app's.
  *
  * @example
  * ```ts
- * return answerToError(handler(error, context), context.response, 'app');
+ * return answerToError(handler(error, context), 'app');
  * ```
  */
 export function answerToError(
   response: HttpResponse,
-  temporal: Response,
   raisedBy: 'app' | 'framework',
   closeConnection = false,
-): ClassAnswer | OutgoingResponse {
-  const body = response.render();
-  if (!closeConnection && !isStreamBody(body)) return new ClassAnswer(response, body, undefined, raisedBy);
-  const outgoing = fromHandledError(response, temporal, body, raisedBy);
-  outgoing.closeConnection = closeConnection;
-  return outgoing;
+): ClassAnswer {
+  return new ClassAnswer(response, response.render(), undefined, raisedBy, closeConnection);
 }
 
 /** An `HTTPException` nobody handled, answered as `httpExceptionHandler` does. */
-export function answerToException(exception: HTTPException, temporal: Response): ClassAnswer | OutgoingResponse {
+export function answerToException(exception: HTTPException): ClassAnswer {
   const response = httpExceptionHandler(exception);
-  if (!(exception instanceof FrameworkHTTPException)) return answerToError(response, temporal, 'app');
-  return answerToError(response, temporal, 'framework', exception.closeConnection);
+  if (!(exception instanceof FrameworkHTTPException)) return answerToError(response, 'app');
+  return answerToError(response, 'framework', exception.closeConnection);
 }
 
 /**
@@ -179,8 +174,10 @@ export function toOutgoing(answer: OutgoingResponse | PlainAnswer | ClassAnswer,
   if (answer instanceof PlainAnswer) return fromValue(answer.json, temporal, answer.routeStatus);
   if (!(answer instanceof ClassAnswer)) return answer;
   const { response, body, raisedBy } = answer;
-  if (raisedBy) return fromHandledError(response, temporal, body, raisedBy);
-  return fromHttpResponse(response, temporal, answer.routeStatus, body);
+  if (!raisedBy) return fromHttpResponse(response, temporal, answer.routeStatus, body);
+  const outgoing = fromHandledError(response, temporal, body, raisedBy);
+  outgoing.closeConnection = answer.closeConnection;
+  return outgoing;
 }
 
 /** The answer to an unexpected error: nothing of the request's state, nothing of the error. */
