@@ -4,6 +4,7 @@ import type { ParameterValues } from '../dependencies/dependency-parameters.js';
 import type { ValidationIssue } from '../errors.js';
 import { compileSchema, toIssues, type Validators } from '../model/validators.js';
 import type { ParameterSource, Schema } from '../routing/route-metadata.js';
+import { BareRecord } from './BareRecord.js';
 import type { RequestInputs } from './RequestInputs.js';
 
 type ScalarLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -140,9 +141,9 @@ function isOptional(schema: Schema): boolean {
 
 function readLocation(plan: LocationPlan, input: RequestInputs, issues: ValidationIssue[]): Record<string, unknown> {
   const raw = input[plan.location]();
-  // Null prototype: a value named `__proto__` stays a plain property, and an absent `constructor`
-  // or `toString` does not inherit Object's, so ajv's `required` sees it missing.
-  const values: Record<string, unknown> = Object.create(null);
+  // Inherits nothing: a value named `__proto__` stays a plain property, and an absent
+  // `constructor` or `toString` does not inherit Object's, so ajv's `required` sees it missing.
+  const values = new BareRecord();
   for (const name of plan.names) {
     // Own properties only: node's `req.headers` and find-my-way's params inherit from Object.
     const value = Object.hasOwn(raw, name) ? raw[name] : undefined;
