@@ -4,6 +4,7 @@ import { HeaderSchemaError, UndeclaredHeaderError } from '../errors.js';
 import type { Middleware } from '../middleware/Middleware.js';
 import { scopeFree } from '../middleware/scope-free.js';
 import { compileSchema, createValidators } from '../model/validators.js';
+import { type Coercion, compileCoercion } from '../params/coerce-string.js';
 import type { RouteDescription } from './RouteDescription.js';
 import type { RoutesListener } from './route-descriptions.js';
 
@@ -22,10 +23,16 @@ export type StrictHeaders = 'off' | 'warn' | 'error';
 /** Headers the framework or the cookie API writes, which the app never declares. */
 const EXEMPT: ReadonlySet<string> = new Set(['content-type', 'set-cookie']);
 
+interface HeaderCheck {
+  readonly validate: ValidateFunction;
+  /** Header values are strings: read as request headers are (`'42'` is an integer). */
+  readonly coerce: Coercion | undefined;
+}
+
 interface RouteCheck {
   readonly label: string;
-  /** Lower-case declared names, with the validator of their schema. */
-  readonly declared: ReadonlyMap<string, ValidateFunction>;
+  /** Lower-case declared names, with the check of their schema. */
+  readonly declared: ReadonlyMap<string, HeaderCheck>;
 }
 
 /**
@@ -50,8 +57,8 @@ export function strictHeaders(mode: 'warn' | 'error', logger: Logger): Middlewar
     if (!check) return outgoing;
     for (const name of outgoing.appHeaderNames) {
       if (EXEMPT.has(name)) continue;
-      const validate = check.declared.get(name);
-      if (!validate) {
+      const header = check.declared.get(name);
+      if (!header) {
         if (mode === 'error') throw new UndeclaredHeaderError(check.label, name);
         warnOnce(
           `${check.label} ${name}`,
@@ -60,8 +67,9 @@ export function strictHeaders(mode: 'warn' | 'error', logger: Logger): Middlewar
         );
         continue;
       }
-      const value = outgoing.headers.get(name);
-      if (validate({ value })) continue;
+      const { validate, coerce } = header;
+      const value = outgoing.headers.get(name) as string;
+      if (validate({ value: coerce ? coerce(value) : value })) continue;
       const problem = validate.errors?.[0]?.message ?? 'invalid';
       if (mode === 'error') throw new HeaderSchemaError(check.label, name, problem);
       outgoing.headers.delete(name);
@@ -82,16 +90,16 @@ export function strictHeaders(mode: 'warn' | 'error', logger: Logger): Middlewar
 }
 
 function compileChecks(routes: readonly RouteDescription[]): Map<string, Map<string, RouteCheck>> {
-  // Header values are strings: coerce them as request headers are (`'42'` is an integer).
   const ajv = createValidators().parameters;
   const checks = new Map<string, Map<string, RouteCheck>>();
   for (const route of routes) {
-    const declared = new Map<string, ValidateFunction>();
+    const declared = new Map<string, HeaderCheck>();
     const add = (name: string, schema: object | undefined) => {
       const key = name.toLowerCase();
       if (declared.has(key)) return;
       const wrapped = { type: 'object', properties: { value: schema ?? { type: 'string' } } };
-      declared.set(key, compileSchema(ajv, wrapped, `the header ${name} of ${route.label}`));
+      const validate = compileSchema(ajv, wrapped, `the header ${name} of ${route.label}`);
+      declared.set(key, { validate, coerce: compileCoercion(schema) });
     };
     for (const header of route.headers) add(header.name, header.schema);
     for (const response of Object.values(route.options.responses ?? {}))

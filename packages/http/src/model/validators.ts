@@ -5,8 +5,9 @@ import type { Schema } from '../routing/route-metadata.js';
 
 /**
  * The three ajv configurations an app needs, created once per app at start-up:
- * - `parameters`: path, query, header and cookie values arrive as strings, so types are coerced
- *   (`coerceTypes: 'array'` also lifts a lone query value into a one-item array);
+ * - `parameters`: path, query, header and cookie values, already read from their strings the way
+ *   FastAPI reads them (`compileCoercion`): ajv's own `coerceTypes` would take `0x10` or `1e3` as
+ *   an integer and refuse `yes` as a boolean;
  * - `body`: JSON already has types, so nothing is coerced;
  * - `response`: checks what a handler returns, without changing it.
  * `strict: false` lets schemas carry documentation keywords (`example`, TypeBox's own).
@@ -25,7 +26,7 @@ export function createValidators(): Validators {
     return ajv;
   };
   return {
-    parameters: build({ coerceTypes: 'array', useDefaults: true }),
+    parameters: build({ useDefaults: true }),
     body: build({ useDefaults: true }),
     response: build({ allErrors: false }),
   };

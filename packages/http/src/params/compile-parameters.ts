@@ -5,6 +5,7 @@ import type { ValidationIssue } from '../errors.js';
 import { compileSchema, toIssues, type Validators } from '../model/validators.js';
 import type { ParameterSource, Schema } from '../routing/route-metadata.js';
 import { BareRecord } from './BareRecord.js';
+import { type Coercion, compileCoercion } from './coerce-string.js';
 import type { RequestInputs } from './RequestInputs.js';
 
 type ScalarLocation = 'path' | 'query' | 'header' | 'cookie';
@@ -32,9 +33,15 @@ const LOCATIONS: readonly ScalarLocation[] = ['path', 'query', 'header', 'cookie
 
 interface LocationPlan {
   location: ScalarLocation;
-  names: string[];
-  arrays: Set<string>;
+  fields: FieldPlan[];
   validate: ValidateFunction | undefined;
+}
+
+/** One input of a location: whether its schema wants a list, and how its strings are read. */
+interface FieldPlan {
+  name: string;
+  array: boolean;
+  coerce: Coercion | undefined;
 }
 
 /**
@@ -99,19 +106,18 @@ function compileLocation(
   // Null prototype: a parameter named `__proto__` must be a property, not the object's prototype.
   const properties: Record<string, Schema> = Object.create(null);
   const required: string[] = [];
-  const arrays = new Set<string>();
-  for (const name of names) {
+  const fields = names.map((name): FieldPlan => {
     const schemas = own.flatMap((source) => (source.name === name && source.schema ? [source.schema] : []));
     const schema = combine(schemas);
-    if (schema === undefined) continue;
+    if (schema === undefined) return { name, array: false, coerce: undefined };
     properties[name] = schema;
     if (schemas.some((one) => !isOptional(one))) required.push(name);
-    if (schemas.some((one) => (one as { type?: unknown }).type === 'array')) arrays.add(name);
-  }
+    const list = schemas.find((one) => (one as { type?: unknown }).type === 'array') as { items?: Schema } | undefined;
+    return { name, array: list !== undefined, coerce: compileCoercion(list ? list.items : schema) };
+  });
   return {
     location,
-    names,
-    arrays,
+    fields,
     validate:
       Object.keys(properties).length === 0
         ? undefined
@@ -144,13 +150,19 @@ function readLocation(plan: LocationPlan, input: RequestInputs, issues: Validati
   // Inherits nothing: a value named `__proto__` stays a plain property, and an absent
   // `constructor` or `toString` does not inherit Object's, so ajv's `required` sees it missing.
   const values = new BareRecord();
-  for (const name of plan.names) {
+  for (const { name, array, coerce } of plan.fields) {
     // Own properties only: node's `req.headers` and find-my-way's params inherit from Object.
     const value = Object.hasOwn(raw, name) ? raw[name] : undefined;
     // Absent stays absent (no `delete` either, which would turn the object into a slow dictionary).
     if (value === undefined) continue;
     // A repeated query key is a list only where the schema asks for one; otherwise the last wins.
-    values[name] = Array.isArray(value) && !plan.arrays.has(name) ? value.at(-1) : value;
+    if (array) {
+      const list = Array.isArray(value) ? value : [value];
+      values[name] = coerce ? list.map(coerce) : list;
+    } else {
+      const one = Array.isArray(value) ? (value.at(-1) as string) : value;
+      values[name] = coerce ? coerce(one) : one;
+    }
   }
   if (plan.validate && !plan.validate(values)) issues.push(...toIssues(plan.validate.errors, [plan.location]));
   return values;
