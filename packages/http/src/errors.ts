@@ -7,18 +7,29 @@ import { assertHeaderField, assertStatus, type FinalStatus, HeraldError } from '
  */
 
 /**
- * One failure in FastAPI's validation-error shape.
+ * One failure in FastAPI's validation-error shape, in pydantic v2's words.
  *
  * @example
  * ```ts
- * const issue: ValidationIssue = { loc: ['query', 'limit'], msg: 'must be >= 1', type: 'minimum' };
+ * const issue: ValidationIssue = {
+ *   type: 'greater_than_equal',
+ *   loc: ['query', 'limit'],
+ *   msg: 'Input should be greater than or equal to 1',
+ *   input: '0',
+ *   ctx: { ge: 1 },
+ * };
  * ```
  */
 export interface ValidationIssue {
+  /** pydantic's error type: `missing`, `int_parsing`, `string_too_long`, … */
+  type: string;
   /** Where: `['query', 'limit']`, `['body', 'items', 0, 'price']`. */
   loc: (string | number)[];
   msg: string;
-  type: string;
+  /** What the client sent (a parameter's string; `null` for a missing parameter; the object a field is missing from). */
+  input?: unknown;
+  /** The limit the value broke, as pydantic names it: `{ ge: 1 }`, `{ max_length: 64 }`. */
+  ctx?: Record<string, unknown>;
 }
 
 /**

@@ -99,7 +99,9 @@ describe("FastAPI's order of evaluation", () => {
       body: JSON.stringify({ text: 3 }),
     });
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ detail: [{ loc: ['body', 'text'], msg: 'must be string', type: 'type' }] });
+    expect(await response.json()).toEqual({
+      detail: [{ type: 'string_type', loc: ['body', 'text'], msg: 'Input should be a valid string', input: 3 }],
+    });
     const ok = await fetch(`${url}/order/notes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer alice' },
@@ -122,7 +124,14 @@ describe("FastAPI's order of evaluation", () => {
     expect(response.status).toBe(422);
     expect(response.headers.has('x-handler')).toBe(false);
     expect(await response.json()).toEqual({
-      detail: [{ loc: ['query', 'strict'], msg: 'must be integer', type: 'type' }],
+      detail: [
+        {
+          type: 'int_parsing',
+          loc: ['query', 'strict'],
+          msg: 'Input should be a valid integer, unable to parse string as an integer',
+          input: 'x',
+        },
+      ],
     });
     expect(events).toEqual(['Leaf', 'Other']);
   });

@@ -175,7 +175,9 @@ describe('request parameters on dependency constructors', () => {
     const { url } = await serve([NotesController], { bind: ({ bind }) => services(bind as never) });
     const response = await fetch(`${url}/notes/3`, { method: 'POST' });
     expect(response.status).toBe(422);
-    expect(await response.json()).toEqual({ detail: [{ loc: ['body'], msg: 'Field required', type: 'missing' }] });
+    expect(await response.json()).toEqual({
+      detail: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }],
+    });
   });
 
   it("work on a controller's constructor, joining the handler's in one 422", async () => {
@@ -211,7 +213,7 @@ describe('request parameters on dependency constructors', () => {
     const high = await fetch(`${url}/notes/bounded?n=7`);
     expect(high.status).toBe(422);
     expect(((await high.json()) as { detail: Array<{ loc: unknown[]; type: string }> }).detail).toMatchObject([
-      { loc: ['query', 'n'], type: 'maximum' },
+      { loc: ['query', 'n'], type: 'less_than_equal', input: '7' },
     ]);
     expect((await fetch(`${url}/notes/bounded?n=0`)).status).toBe(422);
   });
@@ -225,7 +227,7 @@ describe('request parameters on dependency constructors', () => {
     const missing = await fetch(`${url}/notes/traced`);
     // One input, one issue, however many services read it.
     expect(await missing.json()).toEqual({
-      detail: [{ loc: ['header', 'x-trace'], msg: 'Field required', type: 'missing' }],
+      detail: [{ type: 'missing', loc: ['header', 'x-trace'], msg: 'Field required', input: null }],
     });
   });
 });

@@ -99,10 +99,7 @@ describe('parameter coercion', () => {
     expect(await read(`${url}/path/int/42.0`)).toEqual([200, { value: 42 }]);
     // JavaScript's Number() takes all of these; pydantic refuses them, and so does Herald.
     for (const text of ['foobar', 'True', '42.5', '1e3', '0x10', '0b1', '0o7', 'Infinity', '1_000', '%20'])
-      expect(await read(`${url}/path/int/${text}`), text).toEqual([
-        422,
-        [{ loc: ['path', 'value'], msg: 'must be integer', type: 'type' }],
-      ]);
+      expect((await read(`${url}/path/int/${text}`))[0], text).toBe(422);
     // Past 2^53 a number would no longer be the integer sent: refused rather than rounded.
     expect((await read(`${url}/path/int/12345678901234567890`))[0]).toBe(422);
   });
@@ -129,7 +126,14 @@ describe('parameter coercion', () => {
     expect(await read(`${url}/query/list?id=3`)).toEqual([200, { ids: [3] }]);
     const [status, detail] = await read(`${url}/query/list?id=1&id=0x2`);
     expect(status).toBe(422);
-    expect(detail).toEqual([{ loc: ['query', 'id', 1], msg: 'must be integer', type: 'type' }]);
+    expect(detail).toEqual([
+      {
+        type: 'int_parsing',
+        loc: ['query', 'id', 1],
+        msg: 'Input should be a valid integer, unable to parse string as an integer',
+        input: '0x2',
+      },
+    ]);
   });
 
   it('reads a union as pydantic does: an exact string match first, else the first member that parses', async () => {

@@ -71,10 +71,21 @@ describe('parameters', () => {
     const { detail } = (await response.json()) as { detail: unknown[] };
     expect(detail).toEqual(
       expect.arrayContaining([
-        { loc: ['path', 'id'], msg: 'must be integer', type: 'type' },
-        { loc: ['query', 'limit'], msg: 'must be >= 1', type: 'minimum' },
-        { loc: ['query', 'tag'], msg: 'Field required', type: 'missing' },
-        { loc: ['header', 'x-version'], msg: 'Field required', type: 'missing' },
+        {
+          type: 'int_parsing',
+          loc: ['path', 'id'],
+          msg: 'Input should be a valid integer, unable to parse string as an integer',
+          input: 'abc',
+        },
+        {
+          type: 'greater_than_equal',
+          loc: ['query', 'limit'],
+          msg: 'Input should be greater than or equal to 1',
+          input: '0',
+          ctx: { ge: 1 },
+        },
+        { type: 'missing', loc: ['query', 'tag'], msg: 'Field required', input: null },
+        { type: 'missing', loc: ['header', 'x-version'], msg: 'Field required', input: null },
       ]),
     );
     expect(detail).toHaveLength(4);
@@ -99,7 +110,9 @@ describe('parameters', () => {
     );
 
     const missing = await fetch(`${url}/items/1?dry=true`, { method: 'POST' });
-    expect(await missing.json()).toEqual({ detail: [{ loc: ['body'], msg: 'Field required', type: 'missing' }] });
+    expect(await missing.json()).toEqual({
+      detail: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }],
+    });
 
     const good = await fetch(`${url}/items/1?dry=true`, {
       method: 'POST',
@@ -117,6 +130,16 @@ describe('an optional parameter', () => {
     expect(await (await fetch(`${url}/search?page=3`)).json()).toEqual({ page: 3 });
     const bad = await fetch(`${url}/search?page=0`);
     expect(bad.status).toBe(422);
-    expect(await bad.json()).toEqual({ detail: [{ loc: ['query', 'page'], msg: 'must be >= 1', type: 'minimum' }] });
+    expect(await bad.json()).toEqual({
+      detail: [
+        {
+          type: 'greater_than_equal',
+          loc: ['query', 'page'],
+          msg: 'Input should be greater than or equal to 1',
+          input: '0',
+          ctx: { ge: 1 },
+        },
+      ],
+    });
   });
 });

@@ -58,8 +58,8 @@ describe('inputs are read without Object.prototype', () => {
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
       detail: [
-        { loc: ['query', 'constructor'], msg: 'Field required', type: 'missing' },
-        { loc: ['query', '__proto__'], msg: 'Field required', type: 'missing' },
+        { type: 'missing', loc: ['query', 'constructor'], msg: 'Field required', input: null },
+        { type: 'missing', loc: ['query', '__proto__'], msg: 'Field required', input: null },
       ],
     });
     const present = await fetch(`${url}/required?constructor=a&__proto__=b`);

@@ -128,7 +128,7 @@ describe('route, controller and app dependencies', () => {
     const response = await fetch(`${url}/guarded/limited?token=jessica`);
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
-      detail: [{ loc: ['query', 'client'], msg: 'Field required', type: 'missing' }],
+      detail: [{ type: 'missing', loc: ['query', 'client'], msg: 'Field required', input: null }],
     });
   });
 });

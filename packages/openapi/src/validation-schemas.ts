@@ -1,6 +1,6 @@
 import type { Json } from './SchemaRegistry.js';
 
-/** One issue of a 422, FastAPI's `ValidationError` component, as Herald sends it (`loc`, `msg`, `type`). */
+/** One issue of a 422, FastAPI's `ValidationError` component, as Herald sends it (`loc`, `msg`, `type`, `input`, `ctx`). */
 export const VALIDATION_ERROR: Json = {
   title: 'ValidationError',
   type: 'object',
@@ -8,6 +8,8 @@ export const VALIDATION_ERROR: Json = {
     loc: { title: 'Location', type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'integer' }] } },
     msg: { title: 'Message', type: 'string' },
     type: { title: 'Error Type', type: 'string' },
+    input: { title: 'Input' },
+    ctx: { title: 'Context', type: 'object' },
   },
   required: ['loc', 'msg', 'type'],
 };

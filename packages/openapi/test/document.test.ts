@@ -101,6 +101,13 @@ describe('the OpenAPI document', () => {
       $ref: '#/components/schemas/ValidationError',
     });
     expect(document.components.schemas.ValidationError.required).toEqual(['loc', 'msg', 'type']);
+    expect(Object.keys(document.components.schemas.ValidationError.properties)).toEqual([
+      'loc',
+      'msg',
+      'type',
+      'input',
+      'ctx',
+    ]);
     expect(document.paths['/health'].get.responses['422']).toBeUndefined();
   });
 

@@ -1,7 +1,8 @@
 import fastJson from 'fast-json-stringify';
 import { ResponseValidationError } from '../errors.js';
 import type { Schema } from '../routing/route-metadata.js';
-import { compileSchema, toIssues, type Validators } from './validators.js';
+import { toIssues } from './to-issues.js';
+import { compileSchema, type Validators } from './validators.js';
 
 /** Serializes a handler's plain return value to JSON text. */
 export type Serializer = (value: unknown) => string;

@@ -1,6 +1,6 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { RouteDefinitionError, type ValidationIssue } from '../errors.js';
+import { RouteDefinitionError } from '../errors.js';
 import type { Schema } from '../routing/route-metadata.js';
 
 /**
@@ -26,8 +26,9 @@ export function createValidators(): Validators {
     return ajv;
   };
   return {
-    parameters: build({ useDefaults: true }),
-    body: build({ useDefaults: true }),
+    // `verbose`: a request's errors carry the value that failed, FastAPI's `input`.
+    parameters: build({ useDefaults: true, verbose: true }),
+    body: build({ useDefaults: true, verbose: true }),
     response: build({ allErrors: false }),
   };
 }
@@ -39,21 +40,4 @@ export function compileSchema(ajv: Ajv, schema: Schema, where: string): Validate
   } catch (error) {
     throw new RouteDefinitionError(`Invalid schema for ${where}: ${(error as Error).message}`);
   }
-}
-
-/**
- * Turns ajv's errors into FastAPI's `detail` entries: `loc` starts with `location`, then the
- * path into the value; a missing required property is FastAPI's `missing` type.
- */
-export function toIssues(errors: readonly ErrorObject[] | null | undefined, location: string[]): ValidationIssue[] {
-  return (errors ?? []).map((error) => {
-    const path = error.instancePath
-      .split('/')
-      .slice(1)
-      .map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
-    if (error.keyword === 'required') {
-      return { loc: [...location, ...path, error.params.missingProperty], msg: 'Field required', type: 'missing' };
-    }
-    return { loc: [...location, ...path], msg: error.message ?? 'Invalid value', type: error.keyword };
-  });
 }

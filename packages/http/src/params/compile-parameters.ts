@@ -2,12 +2,14 @@ import { OptionalKind } from '@sinclair/typebox';
 import type { ValidateFunction } from 'ajv';
 import type { ParameterValues } from '../dependencies/dependency-parameters.js';
 import type { ValidationIssue } from '../errors.js';
-import { compileSchema, toIssues, type Validators } from '../model/validators.js';
+import { toIssues } from '../model/to-issues.js';
+import { compileSchema, type Validators } from '../model/validators.js';
 import type { ParameterSource, Schema } from '../routing/route-metadata.js';
 import { BareRecord } from './BareRecord.js';
 import { type Coercion, compileCoercion } from './coerce-string.js';
 import type { RequestInputs } from './RequestInputs.js';
 
+type Raw = string | string[] | undefined;
 type ScalarLocation = 'path' | 'query' | 'header' | 'cookie';
 type ScalarSource = Extract<ParameterSource, { name: string }>;
 
@@ -78,7 +80,7 @@ export function compileParameters(
     },
     checkBody(body, issues) {
       if (!validateBody) return;
-      if (body === undefined) issues.push({ loc: ['body'], msg: 'Field required', type: 'missing' });
+      if (body === undefined) issues.push({ type: 'missing', loc: ['body'], msg: 'Field required', input: null });
       else if (!validateBody(body)) issues.push(...toIssues(validateBody.errors, ['body']));
     },
     sort: (issues) =>
@@ -164,6 +166,17 @@ function readLocation(plan: LocationPlan, input: RequestInputs, issues: Validati
       values[name] = coerce ? coerce(one) : one;
     }
   }
-  if (plan.validate && !plan.validate(values)) issues.push(...toIssues(plan.validate.errors, [plan.location]));
+  if (plan.validate && !plan.validate(values))
+    issues.push(...toIssues(plan.validate.errors, [plan.location], (path) => sentAt(plan, raw, path)));
   return values;
+}
+
+/** What the client sent at `path` of a location (FastAPI's `input` is the string, not the number read from it). */
+function sentAt(plan: LocationPlan, raw: Record<string, Raw>, [name, index]: (string | number)[]): unknown {
+  const value = typeof name === 'string' && Object.hasOwn(raw, name) ? raw[name] : undefined;
+  // A lone value is also item 0 of the list it was lifted into.
+  if (!Array.isArray(value)) return value;
+  if (typeof index === 'number') return value[index];
+  // A repeated key is the list a list parameter got, else its last value, which was read.
+  return plan.fields.some((field) => field.name === name && field.array) ? value : value.at(-1);
 }
