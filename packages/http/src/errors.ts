@@ -157,6 +157,22 @@ export class UnsupportedMediaTypeError extends FrameworkHTTPException {
   }
 }
 
+/**
+ * 415: a body in a content coding Herald does not decode (`Content-Encoding: gzip`, RFC 9110
+ * §8.4.1); `Accept-Encoding` says what is accepted (§12.5.3). Read as it is, a gzip'd JSON body
+ * would be answered "Malformed JSON body", which sends the client looking in the wrong place.
+ */
+export class UnsupportedContentEncodingError extends FrameworkHTTPException {
+  constructor() {
+    super(
+      415,
+      'Unsupported Content-Encoding: send the body without one',
+      { 'Accept-Encoding': 'identity' },
+      'HERALD_ERR_UNSUPPORTED_CONTENT_ENCODING',
+    );
+  }
+}
+
 /** 404, as FastAPI answers it. */
 export class NotFoundError extends FrameworkHTTPException {
   constructor() {

@@ -22,6 +22,7 @@ export {
   ResponseValidationError,
   RouteDefinitionError,
   UndeclaredHeaderError,
+  UnsupportedContentEncodingError,
   UnsupportedMediaTypeError,
   type ValidationIssue,
 } from './errors.js';

@@ -142,6 +142,23 @@ describe('request bodies', () => {
     expect(response.status).toBe(415);
   });
 
+  it('answers a body with a content coding it does not decode with 415 and Accept-Encoding, identity is read', async () => {
+    const { url } = await serve([EchoController]);
+    const send = (encoding: string) =>
+      fetch(`${url}/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+        body: '{"a":1}',
+      });
+    for (const encoding of ['gzip', 'br', 'deflate', 'identity, gzip']) {
+      const refused = await send(encoding);
+      expect(refused.status, encoding).toBe(415);
+      expect(refused.headers.get('accept-encoding')).toBe('identity');
+      expect(await refused.json()).toEqual({ detail: 'Unsupported Content-Encoding: send the body without one' });
+    }
+    expect(await (await send('Identity')).json()).toEqual({ keys: ['a'], polluted: null });
+  });
+
   it('answers a JSON media type hidden in a parameter with 415', async () => {
     const { url } = await serve([EchoController]);
     expect((await post(url, '{"a":1}', 'text/plain; x=application/json')).status).toBe(415);

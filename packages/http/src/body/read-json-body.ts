@@ -5,12 +5,15 @@ import {
   BodyTooLargeError,
   ClientAbortedError,
   MalformedBodyError,
+  UnsupportedContentEncodingError,
   UnsupportedMediaTypeError,
 } from '../errors.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 
 // application/json and the structured-syntax suffix +json (RFC 6839 §3.1), parameters ignored.
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+// No content coding, or `identity` said out loud (RFC 9110 §8.4.1); anything else is not decoded.
+const IDENTITY = /^\s*(?:identity)?\s*$/i;
 // JSON is UTF-8 (RFC 8259 §8.1): a byte sequence that is not is refused, not patched with U+FFFD.
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -18,7 +21,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * Reads and parses a JSON body, or returns `undefined` when the request has none.
  * - A declared `Content-Length` over `limit` is refused before a byte is read; a chunked body
  *   is counted as it arrives and abandoned the moment it passes the limit.
- * - Anything but JSON is a 415; JSON that does not parse, or is not UTF-8, is a 400.
+ * - Anything but JSON is a 415, and so is a body with a content coding (`gzip`, …); JSON that
+ *   does not parse, or is not UTF-8, is a 400.
  * - A client that leaves (or that node times out) mid-body is a `ClientAbortedError`.
  * - `__proto__` and `constructor.prototype` keys are dropped while parsing, so a body can never
  *   pollute `Object.prototype` through later merges.
@@ -29,6 +33,7 @@ export async function readJsonBody(request: IncomingMessage, limit: number): Pro
   const chunked = request.headers['transfer-encoding'] !== undefined;
   if (!chunked && (declared === undefined || declared === '0')) return undefined;
   if (!JSON_MEDIA_TYPE.test(request.headers['content-type'] ?? '')) throw new UnsupportedMediaTypeError();
+  if (!IDENTITY.test(request.headers['content-encoding'] ?? '')) throw new UnsupportedContentEncodingError();
   if (declared !== undefined && Number(declared) > limit) throw new BodyTooLargeError(limit);
 
   const bytes = await readBytes(request, limit);
