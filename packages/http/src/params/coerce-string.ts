@@ -12,23 +12,30 @@ const FALSE: ReadonlySet<string> = new Set(['0', 'off', 'f', 'false', 'n', 'no']
 const INTEGER = /^[+-]?\d+(?:\.0*)?$/;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-const SCALARS: Readonly<Record<string, Coercion>> = {
-  boolean: (raw) => {
-    const lower = raw.toLowerCase();
-    return TRUE.has(lower) ? true : FALSE.has(lower) ? false : raw;
-  },
-  integer: (raw) => {
-    const trimmed = raw.trim();
-    if (!INTEGER.test(trimmed)) return raw;
-    const value = Number.parseInt(trimmed, 10);
-    // Beyond 2^53 a number is no longer the integer that was sent: refuse rather than round.
-    return Number.isSafeInteger(value) ? value : raw;
-  },
-  number: (raw) => {
-    const trimmed = raw.trim();
-    return NUMBER.test(trimmed) ? Number(trimmed) : raw;
-  },
-};
+function toBoolean(raw: string): unknown {
+  const lower = raw.toLowerCase();
+  return TRUE.has(lower) ? true : FALSE.has(lower) ? false : raw;
+}
+
+function toInteger(raw: string): unknown {
+  const trimmed = raw.trim();
+  if (!INTEGER.test(trimmed)) return raw;
+  const value = Number.parseInt(trimmed, 10);
+  // Beyond 2^53 a number is no longer the integer that was sent: refuse rather than round.
+  return Number.isSafeInteger(value) ? value : raw;
+}
+
+function toNumber(raw: string): unknown {
+  const trimmed = raw.trim();
+  return NUMBER.test(trimmed) ? Number(trimmed) : raw;
+}
+
+// A Map, not an object literal: a schema's `type` is data, and `toString` must find nothing.
+const SCALARS: ReadonlyMap<unknown, Coercion> = new Map<string, Coercion>([
+  ['boolean', toBoolean],
+  ['integer', toInteger],
+  ['number', toNumber],
+]);
 
 /** Any string is taken as it is (a string schema): nothing is coerced. */
 const AS_IS = Symbol('as is');
@@ -75,7 +82,7 @@ function compile(schema: unknown): Compiled {
   const types = typeof type === 'string' ? [type] : Array.isArray(type) ? type : [];
   const options: Compiled[] = [
     // `null` is never read from a string: `"null"` is the text, as in FastAPI.
-    ...types.map((name) => (name === 'null' ? NEVER : (SCALARS[name as string] ?? AS_IS))),
+    ...types.map((name) => (name === 'null' ? NEVER : (SCALARS.get(name) ?? AS_IS))),
     ...[anyOf, oneOf].flatMap((members) => (Array.isArray(members) ? members.map(compile) : [])),
   ];
   return union(options);
