@@ -24,7 +24,7 @@ export function toIssues(
   errors: readonly ErrorObject[] | null | undefined,
   location: string[],
   /** The value as the client sent it, where ajv saw it read (a parameter's string, not its number). */
-  sent: (path: (string | number)[]) => unknown = NOT_KEPT,
+  sent?: (path: (string | number)[]) => unknown,
 ): ValidationIssue[] {
   const all = errors ?? [];
   // A union of literals is one pydantic `literal_error`; ajv also reports each member's miss.
@@ -43,16 +43,12 @@ export function toIssues(
       const input = (error.data as Record<string, unknown> | undefined)?.[name];
       issues.push({ type: 'extra_forbidden', loc: [...loc, name], msg: 'Extra inputs are not permitted', input });
     } else {
-      const input = sent(path) ?? error.data;
+      const input = sent?.(path) ?? error.data;
       const { type, msg, ctx } = describe(error, input);
       issues.push(ctx ? { type, loc, msg, input, ctx } : { type, loc, msg, input });
     }
   }
   return issues;
-}
-
-function NOT_KEPT(): undefined {
-  return undefined;
 }
 
 function describe(error: ErrorObject, input: unknown): Described {

@@ -18,6 +18,9 @@ export interface Validators {
   response: Ajv;
 }
 
+/** `verbose`: a request's errors carry the value that failed, FastAPI's `input`. */
+const REQUEST_INPUTS = { useDefaults: true, verbose: true } as const;
+
 /** Builds the app's ajv instances, with the standard formats (`email`, `uuid`, `date-time`, …). */
 export function createValidators(): Validators {
   const build = (options: ConstructorParameters<typeof Ajv>[0]) => {
@@ -26,9 +29,9 @@ export function createValidators(): Validators {
     return ajv;
   };
   return {
-    // `verbose`: a request's errors carry the value that failed, FastAPI's `input`.
-    parameters: build({ useDefaults: true, verbose: true }),
-    body: build({ useDefaults: true, verbose: true }),
+    // Alike, but two instances: a parameter's schema and a body's never share an `$id` namespace.
+    parameters: build(REQUEST_INPUTS),
+    body: build(REQUEST_INPUTS),
     response: build({ allErrors: false }),
   };
 }

@@ -5,7 +5,8 @@ import { parse as parsePlainQuery } from 'fast-querystring';
 import { readJsonBody } from '../body/read-json-body.js';
 import type { RequestContext } from '../middleware/Middleware.js';
 
-type Raw = string | string[] | undefined;
+/** One input as the request carries it: a string, a repeated query key's list, or nothing. */
+export type Raw = string | string[] | undefined;
 
 /**
  * What one request offers its route's parameters. Each location is read only when the route's

@@ -7,9 +7,8 @@ import { compileSchema, type Validators } from '../model/validators.js';
 import type { ParameterSource, Schema } from '../routing/route-metadata.js';
 import { BareRecord } from './BareRecord.js';
 import { type Coercion, compileCoercion } from './coerce-string.js';
-import type { RequestInputs } from './RequestInputs.js';
+import type { Raw, RequestInputs } from './RequestInputs.js';
 
-type Raw = string | string[] | undefined;
 type ScalarLocation = 'path' | 'query' | 'header' | 'cookie';
 type ScalarSource = Extract<ParameterSource, { name: string }>;
 
@@ -153,8 +152,7 @@ function readLocation(plan: LocationPlan, input: RequestInputs, issues: Validati
   // `constructor` or `toString` does not inherit Object's, so ajv's `required` sees it missing.
   const values = new BareRecord();
   for (const { name, array, coerce } of plan.fields) {
-    // Own properties only: node's `req.headers` and find-my-way's params inherit from Object.
-    const value = Object.hasOwn(raw, name) ? raw[name] : undefined;
+    const value = ownValue(raw, name);
     // Absent stays absent (no `delete` either, which would turn the object into a slow dictionary).
     if (value === undefined) continue;
     // A repeated query key is a list only where the schema asks for one; otherwise the last wins.
@@ -173,10 +171,15 @@ function readLocation(plan: LocationPlan, input: RequestInputs, issues: Validati
 
 /** What the client sent at `path` of a location (FastAPI's `input` is the string, not the number read from it). */
 function sentAt(plan: LocationPlan, raw: Record<string, Raw>, [name, index]: (string | number)[]): unknown {
-  const value = typeof name === 'string' && Object.hasOwn(raw, name) ? raw[name] : undefined;
+  const value = typeof name === 'string' ? ownValue(raw, name) : undefined;
   // A lone value is also item 0 of the list it was lifted into.
   if (!Array.isArray(value)) return value;
   if (typeof index === 'number') return value[index];
   // A repeated key is the list a list parameter got, else its last value, which was read.
   return plan.fields.some((field) => field.name === name && field.array) ? value : value.at(-1);
+}
+
+/** Own properties only: node's `req.headers` and find-my-way's params inherit from Object. */
+function ownValue(raw: Record<string, Raw>, name: string): Raw {
+  return Object.hasOwn(raw, name) ? raw[name] : undefined;
 }
