@@ -13,6 +13,7 @@ import { ClassAnswer } from '../pipeline/ClassAnswer.js';
 import type { Answer, Dispatcher } from '../pipeline/Dispatcher.js';
 import { PlainAnswer } from '../pipeline/PlainAnswer.js';
 import { closeStalledSocket } from './close-stalled-socket.js';
+import { type RequestEntry, RequestList } from './RequestList.js';
 import { connectionsCheckingInterval, type ResolvedServerLimits } from './ServerLimits.js';
 import { writeClassAnswer } from './write-class-answer.js';
 import { writePlainAnswer } from './write-plain-answer.js';
@@ -94,9 +95,9 @@ export class App {
   readonly #chainNeedsStorage: boolean;
   readonly #bodyLimit: number;
   /** Each in-flight request's scope, with the promise of its cleanups once they started. */
-  readonly #inFlight = new Map<RequestScope, Promise<void> | undefined>();
+  readonly #inFlight = new RequestList<Promise<void> | undefined>();
   /** Requests writing a stream body; after a cut their streams settle as their sockets close. */
-  readonly #streaming = new Map<RequestScope, Promise<void>>();
+  readonly #streaming = new RequestList<Promise<void>>();
   #drained: (() => void) | undefined;
   #closing = false;
   /** Requests started so far; `close()` watches it for a quiet period. */
@@ -178,15 +179,16 @@ export class App {
     this.server.closeAllConnections();
     // A cut stream settles as its socket closes, then its request's own cleanups run; a request
     // stuck in its handler never gets there, so its cleanups run now. #cleanUp runs each once.
-    const cleanups = [...this.#inFlight.keys()].map((scope) => {
-      const stream = this.#streaming.get(scope);
+    const streams = new Map(this.#streaming.entries().map(({ scope, value }) => [scope, value]));
+    const cleanups = this.#inFlight.entries().map((request) => {
+      const stream = streams.get(request.scope);
       return stream
-        ? stream.then(noop, noop).then(() => this.#cleanUp(scope, undefined))
-        : this.#cleanUp(scope, undefined);
+        ? stream.then(noop, noop).then(() => this.#cleanUp(request, undefined))
+        : this.#cleanUp(request, undefined);
     });
     await within(Promise.all([...cleanups, closed]), cleanupMs);
     // A stream stuck between chunks (a generator awaiting forever) never settles: clean up anyway.
-    for (const scope of this.#inFlight.keys()) void this.#cleanUp(scope, undefined);
+    for (const request of this.#inFlight.entries()) void this.#cleanUp(request, undefined);
   }
 
   /**
@@ -216,11 +218,11 @@ export class App {
 
   /** Keeps a stream being written in `#streaming` until it settles, for `close()` to wait on. */
   async #track(scope: RequestScope, streaming: Promise<void>): Promise<void> {
-    this.#streaming.set(scope, streaming);
+    const stream = this.#streaming.add(scope, streaming);
     try {
       await streaming;
     } finally {
-      this.#streaming.delete(scope);
+      this.#streaming.delete(stream);
     }
   }
 
@@ -266,15 +268,14 @@ export class App {
     }
     // In flight from now on: `close()` only ever looks between two turns of the event loop, so a
     // request answered on one stack never needs to be seen there.
-    this.#inFlight.set(scope, undefined);
-    return this.#finish(req, res, scope, responding);
+    return this.#finish(req, res, this.#inFlight.add(scope, undefined), responding);
   }
 
   /** The rest of a request that went asynchronous: its response, then its cleanups. */
   async #finish(
     req: IncomingMessage,
     res: ServerResponse,
-    scope: RequestScope,
+    request: RequestEntry<Promise<void> | undefined>,
     responding: Promise<void> | undefined,
   ): Promise<void> {
     try {
@@ -283,8 +284,8 @@ export class App {
       this.#failedOutside(error, req, res);
     } finally {
       // Cleanups run after the response is out, also when the handler or the write failed.
-      await this.#cleanUp(scope, req.url);
-      this.#inFlight.delete(scope);
+      await this.#cleanUp(request, req.url);
+      this.#inFlight.delete(request);
       if (this.#inFlight.size === 0) this.#drained?.();
     }
   }
@@ -295,13 +296,11 @@ export class App {
   }
 
   /** Runs a scope's cleanups once, whether the request ends or `close()` gives up on it. */
-  #cleanUp(scope: RequestScope, url: string | undefined): Promise<void> {
-    let cleaning = this.#inFlight.get(scope);
-    if (!cleaning) {
-      cleaning = scope.close().catch((error) => this.#logger.error({ err: error, url }, 'Request cleanup failed'));
-      this.#inFlight.set(scope, cleaning);
-    }
-    return cleaning;
+  #cleanUp(request: RequestEntry<Promise<void> | undefined>, url: string | undefined): Promise<void> {
+    request.value ??= request.scope
+      .close()
+      .catch((error) => this.#logger.error({ err: error, url }, 'Request cleanup failed'));
+    return request.value;
   }
 
   /** Runs inside the request's scope; returns a promise only when something had to wait. */
