@@ -56,6 +56,10 @@ function describe(error: ErrorObject, input: unknown): Described {
   const plural = limit === 1 ? '' : 's';
   switch (error.keyword) {
     case 'type':
+      // A number too large for a double (`1e400`) arrives as Infinity: pydantic's word when
+      // `allow_inf_nan` is off, which is Herald's rule (see `createValidators`).
+      if (typeof error.data === 'number' && !Number.isFinite(error.data))
+        return { type: 'finite_number', msg: 'Input should be a finite number' };
       return describeType(String(error.params.type).split(',')[0] as string, input, error.parentSchema);
     case 'minLength':
       return bound('string_too_short', `String should have at least ${limit} character${plural}`, 'min_length', limit);

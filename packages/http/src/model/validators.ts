@@ -10,7 +10,10 @@ import type { Schema } from '../routing/route-metadata.js';
  *   an integer and refuse `yes` as a boolean;
  * - `body`: JSON already has types, so nothing is coerced;
  * - `response`: checks what a handler returns, without changing it.
- * `strict: false` lets schemas carry documentation keywords (`example`, TypeBox's own).
+ * `strict: false` lets schemas carry documentation keywords (`example`, TypeBox's own); it would
+ * also let `NaN` and `±Infinity` pass as numbers, so `strictNumbers` is turned back on: JSON has
+ * neither (RFC 8259 §6), a body's `1e400` parses as `Infinity`, and `JSON.stringify` writes it
+ * back as `null`, where the model promised a number.
  */
 export interface Validators {
   parameters: Ajv;
@@ -24,7 +27,7 @@ const REQUEST_INPUTS = { useDefaults: true, verbose: true } as const;
 /** Builds the app's ajv instances, with the standard formats (`email`, `uuid`, `date-time`, …). */
 export function createValidators(): Validators {
   const build = (options: ConstructorParameters<typeof Ajv>[0]) => {
-    const ajv = new Ajv({ strict: false, allErrors: true, ...options });
+    const ajv = new Ajv({ strict: false, strictNumbers: true, allErrors: true, ...options });
     (addFormats as unknown as (ajv: Ajv) => void)(ajv);
     return ajv;
   };
