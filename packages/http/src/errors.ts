@@ -107,6 +107,16 @@ export class RequestValidationError extends FrameworkHTTPException {
   }
 }
 
+/**
+ * 400: the path has a `%` not followed by two hex digits, or escapes that decode to no UTF-8
+ * (RFC 3986 §2.1): it names no resource, so it is a malformed request (RFC 9110 §15.5.1), not a 404.
+ */
+export class MalformedUrlError extends FrameworkHTTPException {
+  constructor() {
+    super(400, 'Malformed URL: invalid percent-encoding', {}, 'HERALD_ERR_MALFORMED_URL');
+  }
+}
+
 /** 400: the body claims to be JSON but does not parse, or is not valid UTF-8 (RFC 8259 §8.1). */
 export class MalformedBodyError extends FrameworkHTTPException {
   constructor() {

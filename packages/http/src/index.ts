@@ -16,6 +16,7 @@ export {
   HTTPException,
   InvalidServerLimitError,
   MalformedBodyError,
+  MalformedUrlError,
   MethodNotAllowedError,
   NotFoundError,
   RequestValidationError,

@@ -40,6 +40,25 @@ describe('routing', () => {
     expect((await fetch(`${url}/items/1`, { method: 'DELETE' })).status).toBe(204);
   });
 
+  it('matches a path parameter of any length the request line can carry', async () => {
+    const { url } = await serve([ItemsController]);
+    const long = 'a'.repeat(5000);
+    const response = await fetch(`${url}/items/${long}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ id: long });
+  });
+
+  it('answers a path that does not percent-decode with 400, on a route or off it', async () => {
+    const { url } = await serve([ItemsController]);
+    for (const path of ['/items/%zz', '/items/%E0%A4%A', '/items/%C3%28', '/nowhere%zz']) {
+      const response = await fetch(`${url}${path}`);
+      expect(response.status, path).toBe(400);
+      expect(await response.json()).toEqual({ detail: 'Malformed URL: invalid percent-encoding' });
+      // A method the path is not declared for changes nothing: the path itself is broken.
+      expect((await fetch(`${url}${path}`, { method: 'PUT' })).status, path).toBe(400);
+    }
+  });
+
   it('answers unknown paths with FastAPI 404 body', async () => {
     const { url } = await serve([ItemsController]);
     const response = await fetch(`${url}/nowhere`);

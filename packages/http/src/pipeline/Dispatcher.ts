@@ -1,6 +1,12 @@
 import { isThenable, type Outcome, Thrown } from '@herald/core';
 import type { SolvedRoute } from '../dependencies/compile-route-plan.js';
-import { HTTPException, MethodNotAllowedError, NotFoundError, ResponseValidationError } from '../errors.js';
+import {
+  HTTPException,
+  MalformedUrlError,
+  MethodNotAllowedError,
+  NotFoundError,
+  ResponseValidationError,
+} from '../errors.js';
 import type { RequestContext } from '../middleware/Middleware.js';
 import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { RequestInputs } from '../params/RequestInputs.js';
@@ -76,7 +82,11 @@ export class Dispatcher {
   answer(context: RequestContext): Answer | Promise<Answer> {
     const match = this.#options.routes.match(context.method, context.path);
     if (!match.route) {
-      const error = match.allowed.length > 0 ? new MethodNotAllowedError(match.allowed) : new NotFoundError();
+      const error = match.malformed
+        ? new MalformedUrlError()
+        : match.allowed.length > 0
+          ? new MethodNotAllowedError(match.allowed)
+          : new NotFoundError();
       return sealed(context, this.#fromError(error, context, undefined));
     }
     const { route, params } = match;

@@ -1,3 +1,4 @@
+import { maxHeaderSize } from 'node:http';
 import { assertStatus, type HeraldContainer } from '@herald/core';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import type { ServiceIdentifier } from 'inversify';
@@ -29,10 +30,15 @@ export interface CompiledRoute {
   readonly asyncContext: boolean;
 }
 
-/** The outcome of matching a request: a route with its path parameters, or the methods allowed. */
+/**
+ * The outcome of matching a request: a route with its path parameters, or the methods allowed
+ * for the path (none: a 404), or a path that does not decode (`malformed`: a 400).
+ */
 export type RouteMatch =
   | { route: CompiledRoute; params: Record<string, string | undefined> }
-  | { route: undefined; allowed: string[] };
+  | { route: undefined; allowed: string[]; malformed?: true };
+
+const MALFORMED: RouteMatch = { route: undefined, allowed: [], malformed: true };
 
 const AsyncFunction = (async () => {}).constructor;
 const AsyncGeneratorFunction = async function* () {}.constructor;
@@ -57,7 +63,16 @@ function assertRouteStatus(status: number | undefined, label: string): void {
  * find-my-way. GET routes answer HEAD too (RFC 9110 §9.3.2), unless a HEAD route is declared.
  */
 export class RouteTable {
-  readonly #router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true });
+  readonly #router = FindMyWay({
+    ignoreTrailingSlash: true,
+    caseSensitive: true,
+    // find-my-way's default of 100 guards regex parameters, which Herald routes do not have; past
+    // it a long `/items/{name}` would be a 404. No parameter outgrows the request line, which
+    // node bounds with the headers (16 KiB by default).
+    maxParamLength: maxHeaderSize,
+    // A path that does not decode comes back as a match without a store (see `match`).
+    onBadUrl: () => {},
+  });
   readonly #methods = new Set<HttpMethod>();
   readonly #descriptions: RouteDescription[] = [];
 
@@ -134,9 +149,14 @@ export class RouteTable {
   /** Matches a method and raw path (no query string). */
   match(method: string, path: string): RouteMatch {
     const found = this.#router.find(method as HTTPMethod, path);
-    if (found) return { route: found.store as CompiledRoute, params: found.params };
-    const allowed = [...this.#methods].filter((other) => other !== method && this.#router.find(other, path) !== null);
-    return { route: undefined, allowed };
+    if (found?.store) return { route: found.store as CompiledRoute, params: found.params };
+    const others = [...this.#methods]
+      .filter((other) => other !== method)
+      .map((other) => ({ method: other, found: this.#router.find(other, path) }));
+    // find-my-way decodes a path only for a method that has routes; one that does not decode
+    // comes back as a match without a store (`onBadUrl`), for whichever method tried it.
+    if (found?.store === null || others.some((other) => other.found?.store === null)) return MALFORMED;
+    return { route: undefined, allowed: others.filter((other) => other.found !== null).map((other) => other.method) };
   }
 
   #add(method: HttpMethod, path: string, route: CompiledRoute): void {
