@@ -3,6 +3,23 @@ import type { ValidationIssue } from '../errors.js';
 
 type Described = Pick<ValidationIssue, 'type' | 'msg'> & { ctx?: Record<string, unknown> };
 
+/** The most issues a 422 lists: a client fixes the first ones first, and a list stays small. */
+export const MAX_ISSUES = 100;
+
+/**
+ * The last entry of a list that was cut short (pydantic has no word for it: its lists are never
+ * cut). `loc` is the location only.
+ *
+ * @example
+ * ```ts
+ * moreIssues(['body'], 'Only the first 100 issues are listed');
+ * // { type: 'too_many_errors', loc: ['body'], msg: 'Only the first 100 issues are listed', input: null }
+ * ```
+ */
+export function moreIssues(location: string[], msg: string): ValidationIssue {
+  return { type: 'too_many_errors', loc: [...location], msg, input: null };
+}
+
 /** A decimal with a fraction: pydantic's `int_from_float` rather than `int_parsing` (`42.5`). */
 const FRACTION = /^[+-]?\d+\.\d+$/;
 
@@ -27,6 +44,10 @@ export function toIssues(
   sent?: (path: (string | number)[]) => unknown,
 ): ValidationIssue[] {
   const all = errors ?? [];
+  if (all.length > MAX_ISSUES) {
+    const listed = toIssues(all.slice(0, MAX_ISSUES), location, sent);
+    return [...listed, moreIssues(location, `Only the first ${MAX_ISSUES} issues are listed`)];
+  }
   // A union of literals is one pydantic `literal_error`; ajv also reports each member's miss.
   const literalUnions = all.filter((error) => error.keyword === 'anyOf' && literalsOf(error.schema) !== undefined);
   const issues: ValidationIssue[] = [];

@@ -8,7 +8,9 @@ import type { Schema } from '../routing/route-metadata.js';
  * - `parameters`: path, query, header and cookie values, already read from their strings the way
  *   FastAPI reads them (`compileCoercion`): ajv's own `coerceTypes` would take `0x10` or `1e3` as
  *   an integer and refuse `yes` as a boolean;
- * - `body`: JSON already has types, so nothing is coerced;
+ * - `body`: JSON already has types, so nothing is coerced; `bodyFirstError` is the same but
+ *   stops at the first error, which bounds the work a large invalid body can cause (every error
+ *   is an object: a megabyte of `[{},{},…]` was 666,000 of them, 115 MB and 2.5 s);
  * - `response`: checks what a handler returns, without changing it.
  * `strict: false` lets schemas carry documentation keywords (`example`, TypeBox's own); it would
  * also let `NaN` and `±Infinity` pass as numbers, so `strictNumbers` is turned back on: JSON has
@@ -18,6 +20,8 @@ import type { Schema } from '../routing/route-metadata.js';
 export interface Validators {
   parameters: Ajv;
   body: Ajv;
+  /** `body`, stopping at the first error: every body is checked with it first. */
+  bodyFirstError: Ajv;
   response: Ajv;
 }
 
@@ -35,6 +39,7 @@ export function createValidators(): Validators {
     // Alike, but two instances: a parameter's schema and a body's never share an `$id` namespace.
     parameters: build(REQUEST_INPUTS),
     body: build(REQUEST_INPUTS),
+    bodyFirstError: build({ ...REQUEST_INPUTS, allErrors: false }),
     response: build({ allErrors: false }),
   };
 }

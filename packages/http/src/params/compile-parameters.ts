@@ -1,5 +1,6 @@
 import { OptionalKind } from '@sinclair/typebox';
 import type { ValidateFunction } from 'ajv';
+import { compileBodyCheck } from '../body/compile-body-check.js';
 import type { ParameterValues } from '../dependencies/dependency-parameters.js';
 import type { ValidationIssue } from '../errors.js';
 import { toIssues } from '../model/to-issues.js';
@@ -60,7 +61,12 @@ export function compileParameters(
   );
   const bodies = sources.filter((source) => source.kind === 'body');
   const bodySchema = combine(bodies.flatMap((source) => (source.schema ? [source.schema] : [])));
-  const validateBody = bodySchema ? compileSchema(validators.body, bodySchema, `the body of ${where}`) : undefined;
+  const checkBodySchema = bodySchema
+    ? compileBodyCheck(
+        compileSchema(validators.bodyFirstError, bodySchema, `the body of ${where}`),
+        compileSchema(validators.body, bodySchema, `the body of ${where}`),
+      )
+    : undefined;
   const order = new Map<string, number>();
   for (const source of sources) {
     const key = source.kind === 'body' ? 'body' : 'name' in source ? `${source.kind} ${source.name}` : undefined;
@@ -78,9 +84,9 @@ export function compileParameters(
       return values;
     },
     checkBody(body, issues) {
-      if (!validateBody) return;
+      if (!checkBodySchema) return;
       if (body === undefined) issues.push({ type: 'missing', loc: ['body'], msg: 'Field required', input: null });
-      else if (!validateBody(body)) issues.push(...toIssues(validateBody.errors, ['body']));
+      else issues.push(...checkBodySchema(body));
     },
     sort: (issues) =>
       issues
