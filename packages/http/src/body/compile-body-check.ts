@@ -1,6 +1,7 @@
-import type { ValidateFunction } from 'ajv';
 import type { ValidationIssue } from '../errors.js';
 import { moreIssues, toIssues } from '../model/to-issues.js';
+import { compileSchema, type Validators } from '../model/validators.js';
+import type { Schema } from '../routing/route-metadata.js';
 import { hasMoreNodesThan } from './has-more-nodes-than.js';
 
 /**
@@ -13,20 +14,23 @@ const MAX_VALUES_FOR_EVERY_ISSUE = 10_000;
 const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
 
 /**
- * A body's check against its schema, from two compilations of it: `firstError` stops at the
- * first failure and is all a valid body pays for; `everyError` then lists every issue of an
- * invalid body, unless the body is too large for that to be cheap.
+ * A body's check against its schema, from two compilations of it: one that stops at the first
+ * failure, all a valid body pays for, and one that then lists every issue of an invalid body,
+ * unless the body is too large for that to be cheap. `where` names the body in a schema error.
  *
  * @example
  * ```ts
- * const check = compileBodyCheck(validators.bodyFirstError.compile(schema), validators.body.compile(schema));
+ * const check = compileBodyCheck(validators, Item, 'the body of POST /items');
  * issues.push(...check(body));
  * ```
  */
 export function compileBodyCheck(
-  firstError: ValidateFunction,
-  everyError: ValidateFunction,
+  validators: Validators,
+  schema: Schema,
+  where: string,
 ): (body: unknown) => readonly ValidationIssue[] {
+  const firstError = compileSchema(validators.bodyFirstError, schema, where);
+  const everyError = compileSchema(validators.body, schema, where);
   return (body) => {
     if (firstError(body)) return NO_ISSUES;
     if (hasMoreNodesThan(body, MAX_VALUES_FOR_EVERY_ISSUE)) {

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { HeaderSchemaError, UndeclaredHeaderError } from '../errors.js';
 import type { Middleware } from '../middleware/Middleware.js';
 import { scopeFree } from '../middleware/scope-free.js';
-import { compileSchema, createValidators } from '../model/validators.js';
+import { compileSchema, createParametersValidator } from '../model/validators.js';
 import { type Coercion, compileCoercion } from '../params/coerce-string.js';
 import type { RouteDescription } from './RouteDescription.js';
 import type { RoutesListener } from './route-descriptions.js';
@@ -90,7 +90,7 @@ export function strictHeaders(mode: 'warn' | 'error', logger: Logger): Middlewar
 }
 
 function compileChecks(routes: readonly RouteDescription[]): Map<string, Map<string, RouteCheck>> {
-  const ajv = createValidators().parameters;
+  const ajv = createParametersValidator();
   const checks = new Map<string, Map<string, RouteCheck>>();
   for (const route of routes) {
     const declared = new Map<string, HeaderCheck>();

@@ -4,7 +4,7 @@ import type { ValidationIssue } from '../errors.js';
 type Described = Pick<ValidationIssue, 'type' | 'msg'> & { ctx?: Record<string, unknown> };
 
 /** The most issues a 422 lists: a client fixes the first ones first, and a list stays small. */
-export const MAX_ISSUES = 100;
+const MAX_ISSUES = 100;
 
 /**
  * The last entry of a list that was cut short (pydantic has no word for it: its lists are never

@@ -30,18 +30,32 @@ const REQUEST_INPUTS = { useDefaults: true, verbose: true } as const;
 
 /** Builds the app's ajv instances, with the standard formats (`email`, `uuid`, `date-time`, …). */
 export function createValidators(): Validators {
-  const build = (options: ConstructorParameters<typeof Ajv>[0]) => {
-    const ajv = new Ajv({ strict: false, strictNumbers: true, allErrors: true, ...options });
-    (addFormats as unknown as (ajv: Ajv) => void)(ajv);
-    return ajv;
-  };
   return {
     // Alike, but two instances: a parameter's schema and a body's never share an `$id` namespace.
-    parameters: build(REQUEST_INPUTS),
+    parameters: createParametersValidator(),
     body: build(REQUEST_INPUTS),
     bodyFirstError: build({ ...REQUEST_INPUTS, allErrors: false }),
     response: build({ allErrors: false }),
   };
+}
+
+/**
+ * `Validators.parameters` alone, for a check of strings read as parameters that needs no other
+ * instance (the declared response headers of `strictHeaders`).
+ *
+ * @example
+ * ```ts
+ * const validate = compileSchema(createParametersValidator(), schema, 'the header X-Page');
+ * ```
+ */
+export function createParametersValidator(): Ajv {
+  return build(REQUEST_INPUTS);
+}
+
+function build(options: ConstructorParameters<typeof Ajv>[0]): Ajv {
+  const ajv = new Ajv({ strict: false, strictNumbers: true, allErrors: true, ...options });
+  (addFormats as unknown as (ajv: Ajv) => void)(ajv);
+  return ajv;
 }
 
 /** Compiles `schema`, naming the route in the error if the schema itself is invalid. */

@@ -61,12 +61,7 @@ export function compileParameters(
   );
   const bodies = sources.filter((source) => source.kind === 'body');
   const bodySchema = combine(bodies.flatMap((source) => (source.schema ? [source.schema] : [])));
-  const checkBodySchema = bodySchema
-    ? compileBodyCheck(
-        compileSchema(validators.bodyFirstError, bodySchema, `the body of ${where}`),
-        compileSchema(validators.body, bodySchema, `the body of ${where}`),
-      )
-    : undefined;
+  const checkBodySchema = bodySchema ? compileBodyCheck(validators, bodySchema, `the body of ${where}`) : undefined;
   const order = new Map<string, number>();
   for (const source of sources) {
     const key = source.kind === 'body' ? 'body' : 'name' in source ? `${source.kind} ${source.name}` : undefined;
