@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 export interface Options {
   smoke: boolean;
   memory: boolean;
+  instructions: boolean;
   verifyOnly: boolean;
   servers: string[] | undefined;
   scenarios: string[] | undefined;
@@ -15,6 +16,8 @@ export interface Options {
   out: string | undefined;
   memorySeconds: number;
   memoryRequests: number;
+  instructionRequests: number;
+  instructionWarmup: number;
   unpinned: boolean;
 }
 
@@ -22,6 +25,9 @@ export const usage = `npm run bench [-- options]
 
   --smoke                times one scenario (seed), one ~1 s round per server, no warm-up;
                          every scenario is still verified; writes files only with --out
+  --instructions         instructions mode: each server's instructions per request, counted by
+                         valgrind's callgrind, unmoved by a busy machine (needs valgrind);
+                         --servers defaults to node-http,fastify,herald
   --verify-only          start each server and check its answers to every scenario; no timing
   --memory               memory mode: RSS and heap of herald and fastify after warm-up and
                          after --memory-requests seed requests (or --memory-seconds)
@@ -35,6 +41,8 @@ export const usage = `npm run bench [-- options]
   --out dir              where results.json, RESULTS.md and results.svg go (default apps/bench)
   --memory-seconds s     memory mode's time budget (default 300)
   --memory-requests n    memory mode's request budget (default 1000000)
+  --instruction-requests n  instructions mode: requests per counted round (default 20000)
+  --instruction-warmup n    instructions mode: uncounted requests first (default 50000)
   --unpinned             do not pin servers to CPU 0 and autocannon to the others (see README)
 `;
 
@@ -45,6 +53,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
       help: { type: 'boolean' },
       smoke: { type: 'boolean', default: false },
       memory: { type: 'boolean', default: false },
+      instructions: { type: 'boolean', default: false },
       'verify-only': { type: 'boolean', default: false },
       servers: { type: 'string' },
       scenarios: { type: 'string' },
@@ -56,6 +65,8 @@ export function parseOptions(argv: string[]): Options | 'help' {
       out: { type: 'string' },
       'memory-seconds': { type: 'string', default: '300' },
       'memory-requests': { type: 'string', default: '1000000' },
+      'instruction-requests': { type: 'string' },
+      'instruction-warmup': { type: 'string' },
       unpinned: { type: 'boolean', default: false },
     },
   });
@@ -65,6 +76,7 @@ export function parseOptions(argv: string[]): Options | 'help' {
   return {
     smoke,
     memory: values.memory ?? false,
+    instructions: values.instructions ?? false,
     verifyOnly: values['verify-only'] ?? false,
     servers: list(values.servers),
     scenarios: list(values.scenarios) ?? (smoke ? ['seed'] : undefined),
@@ -76,6 +88,8 @@ export function parseOptions(argv: string[]): Options | 'help' {
     out: values.out,
     memorySeconds: positive('memory-seconds', values['memory-seconds']),
     memoryRequests: positive('memory-requests', values['memory-requests']),
+    instructionRequests: positive('instruction-requests', values['instruction-requests'] ?? (smoke ? '2000' : '20000')),
+    instructionWarmup: positive('instruction-warmup', values['instruction-warmup'] ?? (smoke ? '2000' : '50000'), true),
     unpinned: values.unpinned ?? false,
   };
 }

@@ -13,11 +13,8 @@ export interface Sample {
   cpuPerRequest?: number;
 }
 
-export interface Load {
-  connections: number;
-  pipelining: number;
-  duration: number;
-}
+/** How hard and how long to load: for `duration` seconds, or until `amount` requests were answered. */
+export type Load = { connections: number; pipelining: number } & ({ duration: number } | { amount: number });
 
 /** Loads one scenario of one server with autocannon, from this process, against 127.0.0.1. */
 export async function load(url: string, scenario: Scenario, options: Load): Promise<Sample> {
@@ -26,7 +23,7 @@ export async function load(url: string, scenario: Scenario, options: Load): Prom
     headers: scenario.requestHeaders ?? {},
     connections: options.connections,
     pipelining: options.pipelining,
-    duration: options.duration,
+    ...('amount' in options ? { amount: options.amount } : { duration: options.duration }),
   });
   const classes = { 2: result['2xx'], 4: result['4xx'] } as Record<number, number>;
   const expected = classes[Math.floor(scenario.status / 100)] ?? 0;

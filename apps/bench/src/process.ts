@@ -18,16 +18,27 @@ export interface MemoryReading {
   external: number;
 }
 
+/** How `startServer` runs a server's process. */
+export interface StartOptions {
+  /** Run node with `--expose-gc` (memory mode reads live memory after forced GCs). */
+  exposeGc?: boolean;
+  /** A `taskset` CPU list to pin the process to as soon as it is spawned. */
+  cpus?: string | undefined;
+  /** A command that runs node, e.g. `callgrindLauncher(dir)`; the child's pid is then the launcher's. */
+  launcher?: string[];
+}
+
 /**
  * Starts a server and waits for its `ready <url>` line; fails with its stderr if it dies first.
- * With `cpus` (a `taskset` list) the process is pinned there as soon as it is spawned.
  */
 export async function startServer(
   entry: ServerEntry,
-  { exposeGc = false, cpus }: { exposeGc?: boolean; cpus?: string | undefined } = {},
+  { exposeGc = false, cpus, launcher = [] }: StartOptions = {},
 ): Promise<RunningServer> {
   const file = fileURLToPath(new URL(`./servers/${entry.file}.js`, import.meta.url));
-  const child = spawn(process.execPath, [...(exposeGc ? ['--expose-gc'] : []), file], {
+  const [command = process.execPath, ...prefix] = [...launcher, process.execPath];
+  const args = [...prefix, ...(exposeGc ? ['--expose-gc'] : []), file];
+  const child = spawn(command, args, {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production', ...entry.env },
   });

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { barChart } from './chart.js';
 import type { Machine } from './machine.js';
-import type { Sample } from './measure.js';
+import { median, type Sample } from './measure.js';
 import { describePinning, type Pinning } from './pinning.js';
 
 export interface Measurement {
@@ -14,6 +14,12 @@ export interface Measurement {
   p99: number;
   /** Median req/s divided by fastify's in the same scenario and run (null without fastify). */
   ratioToFastify: number | null;
+  /**
+   * The median over rounds of this round's req/s divided by fastify's in the same round: the
+   * round order keeps fastify and Herald back to back, so a machine that slows down between
+   * rounds moves both sides of each ratio alike (null without fastify).
+   */
+  pairedRatioToFastify: number | null;
   /** Median of the server's CPU time per request over the rounds, µs (user + system). */
   cpuPerRequest: number | null;
   /**
@@ -52,6 +58,20 @@ export function ratio(numerator: number | undefined, denominator: number | undef
   return numerator && denominator ? round(numerator / denominator, 3) : null;
 }
 
+/**
+ * The median of the round-by-round ratios of `rounds` to `reference` (fastify's rounds of the
+ * same scenario); null when either is missing or they do not pair up.
+ *
+ * @example
+ * pairedRatio(herald.rounds, fastify.rounds); // 1.02: Herald served 2 % more in the typical round
+ */
+export function pairedRatio(rounds: Sample[], reference: Sample[] | undefined): number | null {
+  if (!reference || reference.length !== rounds.length || rounds.length === 0) return null;
+  const ratios = rounds.map((sample, index) => ratio(sample.requestsPerSecond, reference[index]?.requestsPerSecond));
+  if (ratios.some((value) => value === null)) return null;
+  return round(median(ratios as number[]), 3);
+}
+
 export function markdown(results: Results, chartFile: string): string {
   const { machine, protocol } = results;
   const lines = [
@@ -78,12 +98,13 @@ export function markdown(results: Results, chartFile: string): string {
     if (!rows.length) continue;
     lines.push(`## ${scenario.name} — \`GET ${scenario.path}\``, '', scenario.description, '');
     lines.push(
-      '| server | req/s | × fastify | p50 ms | p99 ms | CPU µs/req | req per CPU-s × fastify | unexpected |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      '| server | req/s | × fastify | × fastify, same round | p50 ms | p99 ms | CPU µs/req | req per CPU-s × fastify | unexpected |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     );
     for (const row of [...rows].sort((a, b) => b.requestsPerSecond - a.requestsPerSecond)) {
       lines.push(
         `| ${row.server} | ${Math.round(row.requestsPerSecond)} | ${row.ratioToFastify?.toFixed(2) ?? '–'} | ` +
+          `${row.pairedRatioToFastify?.toFixed(2) ?? '–'} | ` +
           `${row.p50} | ${row.p99} | ${row.cpuPerRequest?.toFixed(1) ?? '–'} | ` +
           `${row.cpuRatioToFastify?.toFixed(2) ?? '–'} | ${row.unexpected} |`,
       );
@@ -104,6 +125,8 @@ export function markdown(results: Results, chartFile: string): string {
   }
   lines.push(`![req/s per scenario and server](${chartFile})`, '');
   lines.push(
+    '`× fastify, same round` is the median, over the rounds, of the req/s ratio to fastify within one round, where the two ran back to back; `× fastify` divides the medians, which a machine that slowed down between rounds can move.',
+    '',
     "`CPU µs/req` is the server process's CPU time (user + system, `process.cpuUsage()` read over IPC before and after each round) divided by the requests it served; `req per CPU-s × fastify` is fastify's CPU per request divided by the server's. Unlike req/s, it barely moves when a neighbour takes a core.",
     '',
     '`unexpected` counts connection errors, timeouts and answers of another status class than the verified one; every server answered every scenario exactly as expected before it was timed.',

@@ -1,13 +1,14 @@
 /**
  * The side-by-side benchmark: `npm run bench [-- options]` (see `args.ts` or `--help`).
  * Throughput mode (default) writes results.json, RESULTS.md and results.svg; `--memory` writes
- * memory.json and MEMORY.md; `--smoke` checks everything works in a few seconds; `--verify-only`
+ * memory.json and MEMORY.md; `--instructions` writes instructions.json and INSTRUCTIONS.md; `--smoke` checks everything works in a few seconds; `--verify-only`
  * only checks the answers. Exits 1 when a server answered differently (or did not start) and was
  * refused, or a timed run got unexpected answers.
  */
 import { fileURLToPath } from 'node:url';
 import { parseOptions, usage } from './args.js';
 import { serversNamed } from './catalog.js';
+import { measureInstructions, writeInstructions } from './instructions.js';
 import { measureMemory, writeMemory } from './memory.js';
 import { pin, planPinning } from './pinning.js';
 import { writeResults } from './report.js';
@@ -34,6 +35,23 @@ if (options.verifyOnly) {
     log,
   );
   process.exitCode = refused ? 1 : 0;
+} else if (options.instructions) {
+  const results = await measureInstructions({
+    servers: serversNamed(options.servers ?? ['node-http', 'fastify', 'herald']),
+    scenarios: options.scenarios?.map(scenarioNamed) ?? allScenarios,
+    warmupRequests: options.instructionWarmup,
+    requests: options.instructionRequests,
+    rounds: options.rounds,
+    command,
+    log,
+  });
+  if (out) {
+    await writeInstructions(out, results);
+    log(`wrote INSTRUCTIONS.md and instructions.json in ${out}`);
+  }
+  const unexpected = results.measurements.filter((m) => m.unexpected > 0);
+  for (const m of unexpected) log(`UNEXPECTED ${m.server} ${m.scenario}: ${m.unexpected} errors or wrong statuses`);
+  process.exitCode = results.refused.length || unexpected.length ? 1 : 0;
 } else if (options.memory) {
   const results = await measureMemory({
     servers: serversNamed(options.servers ?? ['herald', 'fastify']),

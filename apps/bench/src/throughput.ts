@@ -3,7 +3,7 @@ import { describeMachine } from './machine.js';
 import { type Load, load, median, type Sample } from './measure.js';
 import type { Pinning } from './pinning.js';
 import { type RunningServer, readCpu, startServer, stopServer } from './process.js';
-import { type Measurement, type Results, ratio } from './report.js';
+import { type Measurement, pairedRatio, type Results, ratio } from './report.js';
 import type { Scenario } from './scenarios.js';
 import { verify } from './verify.js';
 
@@ -104,6 +104,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
       p50: median(rounds.map((sample) => sample.p50)),
       p99: median(rounds.map((sample) => sample.p99)),
       ratioToFastify: null,
+      pairedRatioToFastify: null,
       cpuPerRequest: median(rounds.map((sample) => sample.cpuPerRequest ?? 0)) || null,
       cpuRatioToFastify: null,
       unexpected: rounds.reduce((sum, sample) => sum + sample.unexpected, 0),
@@ -116,6 +117,10 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
     measurements.find((m) => m.server === server && m.scenario === scenario)?.cpuPerRequest ?? undefined;
   for (const m of measurements) {
     m.ratioToFastify = ratio(m.requestsPerSecond, rate('fastify', m.scenario));
+    m.pairedRatioToFastify = pairedRatio(
+      m.rounds,
+      measurements.find((f) => f.server === 'fastify' && f.scenario === m.scenario)?.rounds,
+    );
     m.cpuRatioToFastify = ratio(cpu('fastify', m.scenario), m.cpuPerRequest ?? undefined);
   }
 

@@ -51,8 +51,15 @@ describe('npm run bench -- --smoke', () => {
     }
     const fastify = results.measurements.find((m: { server: string }) => m.server === 'fastify');
     expect(fastify.ratioToFastify).toBe(1);
+    expect(fastify.pairedRatioToFastify).toBe(1);
     expect(fastify.cpuRatioToFastify).toBe(1);
-    expect(await readFile(join(out, 'RESULTS.md'), 'utf8')).toMatch(/^\| herald \|( [\d.]+ \|){6} 0 \|$/m);
+    // One round: the same-round ratio is that round's Herald ÷ fastify.
+    const herald = results.measurements.find((m: { server: string }) => m.server === 'herald');
+    expect(herald.pairedRatioToFastify).toBeCloseTo(
+      herald.rounds[0].requestsPerSecond / fastify.rounds[0].requestsPerSecond,
+      2,
+    );
+    expect(await readFile(join(out, 'RESULTS.md'), 'utf8')).toMatch(/^\| herald \|( [\d.]+ \|){7} 0 \|$/m);
     expect(await readFile(join(out, 'results.svg'), 'utf8')).toMatch(/^<svg[^>]*>[\s\S]*<rect[\s\S]*<\/svg>\n$/);
     // Pinned wherever the machine allows it, and RESULTS.md says how the run was made.
     expect(results.protocol.pinning).toEqual(planPinning(false) ?? null);

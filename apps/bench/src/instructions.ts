@@ -1,0 +1,167 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { callgrind, callgrindLauncher, hasCallgrind, lastDumpTotal } from './callgrind.js';
+import type { ServerEntry } from './catalog.js';
+import { describeMachine, type Machine } from './machine.js';
+import { load, median } from './measure.js';
+import { startServer, stopServer } from './process.js';
+import { ratio } from './report.js';
+import type { Scenario } from './scenarios.js';
+import { verify } from './verify.js';
+
+export interface InstructionsOptions {
+  servers: ServerEntry[];
+  scenarios: Scenario[];
+  /** Requests per server and scenario before counting, at valgrind's speed without instrumentation. */
+  warmupRequests: number;
+  /** Requests per counted round. */
+  requests: number;
+  rounds: number;
+  command: string;
+  log: (line: string) => void;
+}
+
+interface InstructionsMeasurement {
+  server: string;
+  scenario: string;
+  /** Instructions per request of each counted round. */
+  rounds: number[];
+  perRequest: number;
+  /** This server's instructions per request ÷ fastify's: below 1 does less work per request. */
+  ratioToFastify: number | null;
+  unexpected: number;
+}
+
+export interface InstructionsResults {
+  date: string;
+  machine: Machine;
+  command: string;
+  protocol: { warmupRequests: number; requests: number; rounds: number; connections: number; pipelining: number };
+  refused: Array<{ server: string; problems: string[] }>;
+  measurements: InstructionsMeasurement[];
+}
+
+/**
+ * Counted rounds run without pipelining: autocannon's `amount` then answers exactly that many
+ * requests (pipelined, it stops short and counts fewer than the server answered), so a count
+ * divided by it is exact. Warm-up counts nothing and is pipelined, which valgrind serves ~5× faster.
+ */
+const counted = { connections: 10, pipelining: 1 };
+const warming = { connections: 10, pipelining: 10 };
+
+/**
+ * `--instructions`: each server runs under valgrind's callgrind, which counts the instructions a
+ * process executes — the same count for the same work however busy the machine is, where req/s
+ * and CPU time on a shared VM swing by a fifth between minutes. Per scenario: a warm-up with
+ * counting off (V8 tiers up by call counts, not time, so it optimizes as it would at full speed),
+ * a short counted settle-in, then `rounds` rounds of exactly `requests` requests, counters zeroed
+ * before and dumped after each. What it leaves out is the kernel's side of a syscall: every
+ * server here makes one `writev` per response and one `read` per pipelined batch alike.
+ */
+export async function measureInstructions(options: InstructionsOptions): Promise<InstructionsResults> {
+  if (!(await hasCallgrind())) {
+    throw new Error('--instructions needs valgrind and callgrind_control on the PATH (Debian package valgrind)');
+  }
+  const { log } = options;
+  const results: InstructionsResults = {
+    date: new Date().toISOString(),
+    machine: describeMachine(),
+    command: options.command,
+    protocol: {
+      warmupRequests: options.warmupRequests,
+      requests: options.requests,
+      rounds: options.rounds,
+      connections: counted.connections,
+      pipelining: counted.pipelining,
+    },
+    refused: [],
+    measurements: [],
+  };
+  for (const entry of options.servers) {
+    const scenarios = options.scenarios.filter((scenario) => !entry.only || entry.only.includes(scenario.name));
+    const dir = await mkdtemp(join(tmpdir(), `herald-callgrind-${entry.name}-`));
+    const server = await startServer(entry, { launcher: callgrindLauncher(dir) });
+    const pid = server.child.pid ?? 0;
+    try {
+      const problems = await verify(server.url, scenarios);
+      if (problems.length) {
+        log(`REFUSED ${entry.name}: ${problems.join('; ')}`);
+        results.refused.push({ server: entry.name, problems });
+        continue;
+      }
+      for (const scenario of scenarios) {
+        await load(server.url, scenario, { ...warming, amount: options.warmupRequests });
+        await callgrind(pid, 'instrumentation on');
+        await load(server.url, scenario, { ...warming, amount: options.requests / 4 });
+        const rounds: number[] = [];
+        let unexpected = 0;
+        for (let round = 0; round < options.rounds; round++) {
+          await callgrind(pid, 'zero');
+          const sample = await load(server.url, scenario, { ...counted, amount: options.requests });
+          await callgrind(pid, 'dump');
+          unexpected += sample.unexpected;
+          rounds.push((await lastDumpTotal(dir)) / sample.requests);
+          log(`${scenario.name.padEnd(7)} ${entry.name.padEnd(15)} ${Math.round(rounds.at(-1) ?? 0)} instructions/req`);
+        }
+        await callgrind(pid, 'instrumentation off');
+        const perRequest = median(rounds);
+        results.measurements.push({
+          server: entry.name,
+          scenario: scenario.name,
+          rounds,
+          perRequest,
+          ratioToFastify: null,
+          unexpected,
+        });
+      }
+    } finally {
+      await stopServer(server);
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  for (const m of results.measurements) {
+    const fastify = results.measurements.find((f) => f.server === 'fastify' && f.scenario === m.scenario);
+    m.ratioToFastify = ratio(m.perRequest, fastify?.perRequest);
+  }
+  return results;
+}
+
+export async function writeInstructions(dir: string, results: InstructionsResults): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const { machine, protocol } = results;
+  const scenarios = [...new Set(results.measurements.map((m) => m.scenario))];
+  const lines = [
+    '# Instructions per request',
+    '',
+    `Counted ${results.date} with valgrind's callgrind on ${machine.cpu}, Node ${machine.node}: the instructions ` +
+      'each server process executes (every thread, user space) per request, which is the same for the same work however ' +
+      'busy the machine is. Lower is less work; `÷ fastify` is the server\u2019s count divided by fastify\u2019s.',
+    '',
+    `Protocol: per server and scenario, ${protocol.warmupRequests} requests uncounted, ${protocol.requests / 4} counted ` +
+      `to settle, then ${protocol.rounds} round(s) of ${protocol.requests} requests (autocannon, ${protocol.connections} ` +
+      `connections × pipelining ${protocol.pipelining}); the median round.`,
+    '',
+    `Command: \`${results.command}\``,
+    '',
+    ...scenarios.flatMap((scenario) => [
+      `## ${scenario}`,
+      '',
+      '| server | instructions/req | ÷ fastify | rounds | unexpected |',
+      '|---|---:|---:|---|---:|',
+      ...results.measurements
+        .filter((m) => m.scenario === scenario)
+        .sort((a, b) => a.perRequest - b.perRequest)
+        .map(
+          (m) =>
+            `| ${m.server} | ${Math.round(m.perRequest)} | ${m.ratioToFastify ?? '–'} | ` +
+            `${m.rounds.map((r) => Math.round(r)).join(', ')} | ${m.unexpected} |`,
+        ),
+      '',
+    ]),
+    ...results.refused.map(({ server, problems }) => `Refused ${server}: ${problems.join('; ')}`),
+    '',
+  ];
+  await writeFile(join(dir, 'instructions.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(join(dir, 'INSTRUCTIONS.md'), lines.join('\n'));
+}
