@@ -7,7 +7,8 @@ const run = promisify(execFile);
 
 /**
  * The command prefix that runs a server under callgrind with instrumentation off: the server
- * starts and warms up at valgrind's translation speed and counts nothing until `counting(pid)`.
+ * starts and warms up at valgrind's translation speed and counts nothing until
+ * `callgrind(pid, 'instrumentation on')`.
  * Dumps go to `dir` as `callgrind.out.1`, `.2`, … one per `dump`.
  *
  * @example
@@ -29,8 +30,8 @@ export async function hasCallgrind(): Promise<boolean> {
 }
 
 /**
- * Sends one command to the callgrind process `pid` through vgdb: `instrumentation on`, `zero` the
- * counters, `dump` them to the next numbered file.
+ * Sends one command to the callgrind process `pid` through vgdb: turn `instrumentation` on or off,
+ * `zero` the counters, `dump` them to the next numbered file (which also starts them from zero).
  *
  * @example
  * await callgrind(pid, 'zero'); … await callgrind(pid, 'dump');

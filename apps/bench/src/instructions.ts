@@ -5,7 +5,7 @@ import { callgrind, callgrindLauncher, hasCallgrind, lastDumpTotal } from './cal
 import type { ServerEntry } from './catalog.js';
 import { describeMachine, type Machine } from './machine.js';
 import { load, median } from './measure.js';
-import { startServer, stopServer } from './process.js';
+import { type RunningServer, startServer, stopServer } from './process.js';
 import { ratio } from './report.js';
 import type { Scenario } from './scenarios.js';
 import { verify } from './verify.js';
@@ -33,11 +33,21 @@ interface InstructionsMeasurement {
   unexpected: number;
 }
 
+interface Protocol {
+  warmupRequests: number;
+  /** Counted but not kept: the first requests after counting starts. */
+  settleRequests: number;
+  requests: number;
+  rounds: number;
+  connections: number;
+  pipelining: number;
+}
+
 export interface InstructionsResults {
   date: string;
   machine: Machine;
   command: string;
-  protocol: { warmupRequests: number; requests: number; rounds: number; connections: number; pipelining: number };
+  protocol: Protocol;
   refused: Array<{ server: string; problems: string[] }>;
   measurements: InstructionsMeasurement[];
 }
@@ -70,6 +80,7 @@ export async function measureInstructions(options: InstructionsOptions): Promise
     command: options.command,
     protocol: {
       warmupRequests: options.warmupRequests,
+      settleRequests: Math.ceil(options.requests / 4),
       requests: options.requests,
       rounds: options.rounds,
       connections: counted.connections,
@@ -82,7 +93,6 @@ export async function measureInstructions(options: InstructionsOptions): Promise
     const scenarios = options.scenarios.filter((scenario) => !entry.only || entry.only.includes(scenario.name));
     const dir = await mkdtemp(join(tmpdir(), `herald-callgrind-${entry.name}-`));
     const server = await startServer(entry, { launcher: callgrindLauncher(dir) });
-    const pid = server.child.pid ?? 0;
     try {
       const problems = await verify(server.url, scenarios);
       if (problems.length) {
@@ -91,29 +101,10 @@ export async function measureInstructions(options: InstructionsOptions): Promise
         continue;
       }
       for (const scenario of scenarios) {
-        await load(server.url, scenario, { ...warming, amount: options.warmupRequests });
-        await callgrind(pid, 'instrumentation on');
-        await load(server.url, scenario, { ...warming, amount: options.requests / 4 });
-        const rounds: number[] = [];
-        let unexpected = 0;
-        for (let round = 0; round < options.rounds; round++) {
-          await callgrind(pid, 'zero');
-          const sample = await load(server.url, scenario, { ...counted, amount: options.requests });
-          await callgrind(pid, 'dump');
-          unexpected += sample.unexpected;
-          rounds.push((await lastDumpTotal(dir)) / sample.requests);
-          log(`${scenario.name.padEnd(7)} ${entry.name.padEnd(15)} ${Math.round(rounds.at(-1) ?? 0)} instructions/req`);
-        }
-        await callgrind(pid, 'instrumentation off');
-        const perRequest = median(rounds);
-        results.measurements.push({
-          server: entry.name,
-          scenario: scenario.name,
-          rounds,
-          perRequest,
-          ratioToFastify: null,
-          unexpected,
-        });
+        const rounds = await countRounds(server, dir, scenario, results.protocol, (perRequest) =>
+          log(`${scenario.name.padEnd(7)} ${entry.name.padEnd(15)} ${Math.round(perRequest)} instructions/req`),
+        );
+        results.measurements.push({ server: entry.name, scenario: scenario.name, ...rounds, ratioToFastify: null });
       }
     } finally {
       await stopServer(server);
@@ -127,6 +118,35 @@ export async function measureInstructions(options: InstructionsOptions): Promise
   return results;
 }
 
+/**
+ * One scenario on one server: the uncounted warm-up, the counted settle-in, then the rounds,
+ * each read from its own dump; `logRound` hears each round's instructions per request.
+ */
+async function countRounds(
+  server: RunningServer,
+  dir: string,
+  scenario: Scenario,
+  protocol: Protocol,
+  logRound: (perRequest: number) => void,
+): Promise<Pick<InstructionsMeasurement, 'rounds' | 'perRequest' | 'unexpected'>> {
+  const pid = server.child.pid ?? 0;
+  await load(server.url, scenario, { ...warming, amount: protocol.warmupRequests });
+  await callgrind(pid, 'instrumentation on');
+  await load(server.url, scenario, { ...warming, amount: protocol.settleRequests });
+  const rounds: number[] = [];
+  let unexpected = 0;
+  for (let round = 0; round < protocol.rounds; round++) {
+    await callgrind(pid, 'zero');
+    const sample = await load(server.url, scenario, { ...counted, amount: protocol.requests });
+    await callgrind(pid, 'dump');
+    unexpected += sample.unexpected;
+    rounds.push((await lastDumpTotal(dir)) / sample.requests);
+    logRound(rounds.at(-1) ?? 0);
+  }
+  await callgrind(pid, 'instrumentation off');
+  return { rounds, perRequest: median(rounds), unexpected };
+}
+
 export async function writeInstructions(dir: string, results: InstructionsResults): Promise<void> {
   await mkdir(dir, { recursive: true });
   const { machine, protocol } = results;
@@ -138,7 +158,7 @@ export async function writeInstructions(dir: string, results: InstructionsResult
       'each server process executes (every thread, user space) per request, which is the same for the same work however ' +
       'busy the machine is. Lower is less work; `÷ fastify` is the server\u2019s count divided by fastify\u2019s.',
     '',
-    `Protocol: per server and scenario, ${protocol.warmupRequests} requests uncounted, ${protocol.requests / 4} counted ` +
+    `Protocol: per server and scenario, ${protocol.warmupRequests} requests uncounted, ${protocol.settleRequests} counted ` +
       `to settle, then ${protocol.rounds} round(s) of ${protocol.requests} requests (autocannon, ${protocol.connections} ` +
       `connections × pipelining ${protocol.pipelining}); the median round.`,
     '',

@@ -1,8 +1,8 @@
 /**
  * The side-by-side benchmark: `npm run bench [-- options]` (see `args.ts` or `--help`).
  * Throughput mode (default) writes results.json, RESULTS.md and results.svg; `--memory` writes
- * memory.json and MEMORY.md; `--instructions` writes instructions.json and INSTRUCTIONS.md; `--smoke` checks everything works in a few seconds; `--verify-only`
- * only checks the answers. Exits 1 when a server answered differently (or did not start) and was
+ * memory.json and MEMORY.md; `--instructions` writes instructions.json and INSTRUCTIONS.md;
+ * `--smoke` checks everything works in a few seconds; `--verify-only` only checks the answers. Exits 1 when a server answered differently (or did not start) and was
  * refused, or a timed run got unexpected answers.
  */
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,16 @@ const out = options.out ?? (options.smoke ? undefined : packageDir);
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, '');
 const log = (line: string) => console.log(line);
 const pinning = planPinning(options.unpinned);
+
+/** 1 when a server was refused or a measured run got unexpected answers (each logged), else 0. */
+function failures(results: {
+  refused: unknown[];
+  measurements: Array<{ server: string; scenario: string; unexpected: number }>;
+}): number {
+  const unexpected = results.measurements.filter((m) => m.unexpected > 0);
+  for (const m of unexpected) log(`UNEXPECTED ${m.server} ${m.scenario}: ${m.unexpected} errors or wrong statuses`);
+  return results.refused.length || unexpected.length ? 1 : 0;
+}
 if (pinning) pin(process.pid, pinning.load);
 
 if (options.verifyOnly) {
@@ -49,9 +59,7 @@ if (options.verifyOnly) {
     await writeInstructions(out, results);
     log(`wrote INSTRUCTIONS.md and instructions.json in ${out}`);
   }
-  const unexpected = results.measurements.filter((m) => m.unexpected > 0);
-  for (const m of unexpected) log(`UNEXPECTED ${m.server} ${m.scenario}: ${m.unexpected} errors or wrong statuses`);
-  process.exitCode = results.refused.length || unexpected.length ? 1 : 0;
+  process.exitCode = failures(results);
 } else if (options.memory) {
   const results = await measureMemory({
     servers: serversNamed(options.servers ?? ['herald', 'fastify']),
@@ -87,7 +95,5 @@ if (options.verifyOnly) {
     await writeResults(out, results);
     log(`wrote RESULTS.md, results.json and results.svg in ${out}`);
   }
-  const unexpected = results.measurements.filter((m) => m.unexpected > 0);
-  for (const m of unexpected) log(`UNEXPECTED ${m.server} ${m.scenario}: ${m.unexpected} errors or wrong statuses`);
-  process.exitCode = results.refused.length || unexpected.length ? 1 : 0;
+  process.exitCode = failures(results);
 }

@@ -111,17 +111,14 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Res
       rounds,
     });
   }
-  const rate = (server: string, scenario: string) =>
-    measurements.find((m) => m.server === server && m.scenario === scenario)?.requestsPerSecond;
-  const cpu = (server: string, scenario: string) =>
-    measurements.find((m) => m.server === server && m.scenario === scenario)?.cpuPerRequest ?? undefined;
+  const measured = (server: string, scenario: string) =>
+    measurements.find((m) => m.server === server && m.scenario === scenario);
+  const rate = (server: string, scenario: string) => measured(server, scenario)?.requestsPerSecond;
   for (const m of measurements) {
-    m.ratioToFastify = ratio(m.requestsPerSecond, rate('fastify', m.scenario));
-    m.pairedRatioToFastify = pairedRatio(
-      m.rounds,
-      measurements.find((f) => f.server === 'fastify' && f.scenario === m.scenario)?.rounds,
-    );
-    m.cpuRatioToFastify = ratio(cpu('fastify', m.scenario), m.cpuPerRequest ?? undefined);
+    const fastify = measured('fastify', m.scenario);
+    m.ratioToFastify = ratio(m.requestsPerSecond, fastify?.requestsPerSecond);
+    m.pairedRatioToFastify = pairedRatio(m.rounds, fastify?.rounds);
+    m.cpuRatioToFastify = ratio(fastify?.cpuPerRequest ?? undefined, m.cpuPerRequest ?? undefined);
   }
 
   // The load after the run too: a busy neighbour that started midway shows here.
