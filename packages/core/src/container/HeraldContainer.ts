@@ -15,6 +15,7 @@ import { RequestScope } from '../scope/RequestScope.js';
 import { Thrown } from '../utils/Thrown.js';
 import { BindingOverrides, type Override } from './BindingOverrides.js';
 import { assertNoCaptiveDependencies } from './captive-dependencies.js';
+import { compileResolver } from './compile-resolver.js';
 import { describeService } from './describe-service.js';
 import { adoptRequestScope } from './request-scoped-binding.js';
 import { resolvesSynchronously } from './synchronous-binding.js';
@@ -62,8 +63,10 @@ export class HeraldContainer {
     },
   });
   readonly #rebindListeners: Array<() => void> = [];
-  /** The factories of Herald's scope readers, which resolve synchronously. */
-  readonly #scopeReaders = new WeakSet<() => unknown>();
+  /** The factories of Herald's scope readers, which resolve synchronously, and what each reads. */
+  readonly #scopeReaders = new WeakMap<() => unknown, (scope: RequestScope) => unknown>();
+  /** `isSatisfiedBy` of a binding without a `when…` constraint (the scope readers' own). */
+  readonly #unconstrained: Binding['isSatisfiedBy'];
   /** What inversify hands dynamic values and activations, as its own `get` does. */
   readonly #resolutionContext: ResolutionContext = {
     get: (service: ServiceIdentifier, options?: GetOptions) => this.inversify.get(service, options),
@@ -87,6 +90,7 @@ export class HeraldContainer {
     this.#plugin = () => context as PluginContext;
     this.#bindScopeReader(RequestScope, (scope) => scope);
     this.#bindScopeReader(Response, (scope) => scope.response);
+    this.#unconstrained = (this.bindingsOf(RequestScope)[0] as Binding).isSatisfiedBy;
   }
 
   /**
@@ -122,7 +126,7 @@ export class HeraldContainer {
   /** Binds `token` to what `read` takes from the current scope; a plain read, never a promise. */
   #bindScopeReader<T>(token: ServiceIdentifier<T>, read: (scope: RequestScope) => T): void {
     const reader = () => read(currentScope(token));
-    this.#scopeReaders.add(reader);
+    this.#scopeReaders.set(reader, read as (scope: RequestScope) => unknown);
     this.inversify.bind(token).toDynamicValue(reader);
   }
 
@@ -139,7 +143,7 @@ export class HeraldContainer {
   resolvesSynchronously(binding: Binding): boolean {
     return resolvesSynchronously(binding, {
       isScopeReader: (factory) => this.#scopeReaders.has(factory as () => unknown),
-      hasActivations: ({ serviceIdentifier }) => this.#plugin().activationService.get(serviceIdentifier) !== undefined,
+      hasActivations: (binding) => this.#hasActivations(binding),
     });
   }
 
@@ -283,6 +287,41 @@ export class HeraldContainer {
       this.#plans = cache instanceof PlanResultCacheService ? cache : null;
     }
     return this.#plans;
+  }
+
+  /**
+   * `attempt(service)` compiled once, for a caller that resolves the same service in scope after
+   * scope (an adapter's route): called inside `scope`, it builds the same instances. A graph of
+   * plain class bindings, constants and scope readers is built by code compiled from its bindings
+   * (`compileResolver`), skipping inversify's per-node work; any other goes through `attempt`.
+   * Compile again after the bindings change (`onRebind`).
+   *
+   * @example
+   * ```ts
+   * const build = container.compileAttempt(RateLimiter);
+   * const limiter = scope.enter(() => build(scope)); // the instance, a promise or a `Thrown`
+   * ```
+   */
+  compileAttempt<T>(service: ServiceIdentifier<T>): (scope: RequestScope) => T | Promise<T> | Thrown {
+    const build = compileResolver(service, {
+      bindingsOf: (current) => this.bindingsOf(current),
+      scopeRead: (binding) =>
+        binding.type === 'DynamicValue' ? this.#scopeReaders.get(binding.value as () => unknown) : undefined,
+      hasActivations: (binding) => this.#hasActivations(binding),
+      unconstrained: (binding) => binding.isSatisfiedBy === this.#unconstrained,
+    });
+    if (build === undefined) return () => this.attempt(service);
+    return (scope) => {
+      try {
+        return build(scope);
+      } catch (error) {
+        return new Thrown(error);
+      }
+    };
+  }
+
+  #hasActivations({ serviceIdentifier }: Binding): boolean {
+    return this.#plugin().activationService.get(serviceIdentifier) !== undefined;
   }
 
   /** Resolves a service whose graph may be asynchronous. */

@@ -85,6 +85,8 @@ export function compileRoutePlan(
   const providesValues = graph.sources.length > 0;
   const controllerIndex = route.dependencies.length;
   const roots = graph.roots;
+  // Each root's resolution compiled once (see `compileAttempt`), for the common, synchronous case.
+  const attempts = roots.map((root) => container.compileAttempt(root.service));
 
   const checkBody = async (input: RequestInputs, issues: ValidationIssue[]) => {
     input.body = await input.readBody();
@@ -171,8 +173,8 @@ export function compileRoutePlan(
       const resolved: unknown[] = [];
       if (issues.length > 0 || parameters.readsBody) return solveLater(input, scope, issues, values, resolved, 0);
       // The common case: each root built synchronously, unless something in its graph is async.
-      for (let index = 0; index < roots.length; index++) {
-        const value = container.attempt((roots[index] as DependencyNode).service);
+      for (let index = 0; index < attempts.length; index++) {
+        const value = (attempts[index] as (typeof attempts)[number])(scope);
         if (value instanceof Thrown) return value;
         if (isThenable(value)) return solveLater(input, scope, issues, values, resolved, index, value);
         resolved.push(value);
