@@ -62,6 +62,17 @@ class AtLeastOne {
   constructor(@Query('n', Type.Integer({ minimum: 1, default: 2 })) readonly n: number) {}
 }
 
+/** Names that are not identifiers: each is read as it was declared, case and quotes included. */
+const QUOTED = `it's "quoted" \\ \u2028`;
+
+@injectable()
+class OddNames {
+  constructor(
+    @Query('pageSize', Type.Integer()) readonly pageSize: number,
+    @Query(QUOTED, Type.String()) readonly quoted: string,
+  ) {}
+}
+
 @Controller('/notes')
 class NotesController {
   @Get('')
@@ -86,6 +97,15 @@ class NotesController {
   @Get('/bounded')
   bounded(@Inject(AtLeastOne) atLeast: AtLeastOne, @Query('n', Type.Integer({ maximum: 5 })) n: number) {
     return { dependency: atLeast.n, handler: n };
+  }
+
+  @Get('/odd')
+  odd(
+    @Inject(OddNames) odd: OddNames,
+    @Query('pageSize', Type.Integer()) pageSize: number,
+    @Query('Ünï', Type.String()) accented: string,
+  ) {
+    return { dependency: [odd.pageSize, odd.quoted], handler: [pageSize, accented] };
   }
 
   @Get('/traced')
@@ -126,13 +146,20 @@ class SlowController {
 }
 
 const services = (bind: (service: never) => { toSelf(): { inRequestScope(): void } }) => {
-  for (const service of [Paginator, Locale, NoteDraft, Tracer, Audit, AtLeastOne])
+  for (const service of [Paginator, Locale, NoteDraft, Tracer, Audit, AtLeastOne, OddNames])
     bind(service as never)
       .toSelf()
       .inRequestScope();
 };
 
 describe('request parameters on dependency constructors', () => {
+  it('read names as declared: mixed case, quotes, backslashes and line separators', async () => {
+    const { url } = await serve([NotesController], { bind: ({ bind }) => services(bind as never) });
+    const query = new URLSearchParams({ pageSize: '20', [QUOTED]: 'yes', Ünï: 'ü' });
+    const response = await fetch(`${url}/notes/odd?${query}`);
+    expect(await response.json()).toEqual({ dependency: [20, 'yes'], handler: [20, 'ü'] });
+  });
+
   it('are coerced and defaulted like handler parameters, and the dependency sets headers', async () => {
     const { url } = await serve([NotesController], { bind: ({ bind }) => services(bind as never) });
     const defaulted = await fetch(`${url}/notes`);

@@ -6,6 +6,7 @@ import { compileParameters, issueKey } from '../params/compile-parameters.js';
 import type { RequestInputs } from '../params/RequestInputs.js';
 import type { ParameterSource } from '../routing/route-metadata.js';
 import { compileDependencyGraph, type DependencyNode } from './compile-dependency-graph.js';
+import { compileValueReader } from './compile-value-reader.js';
 import { type ParameterValues, ParameterValuesToken } from './dependency-parameters.js';
 
 /** What one route asks of a request, compiled once at start-up. */
@@ -105,8 +106,8 @@ export function compileRoutePlan(
         return (_input, _values, resolved) => resolved[root];
       }
       default: {
-        const { kind, name } = source;
-        return (_input, values) => values[kind]?.[name];
+        const read = compileValueReader(source.kind, source.name);
+        return (_input, values) => read(values);
       }
     }
   });

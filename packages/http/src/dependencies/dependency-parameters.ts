@@ -2,6 +2,7 @@ import { type RequestScope, Response } from '@herald/core';
 import type { ServiceIdentifier } from 'inversify';
 import { RouteDefinitionError } from '../errors.js';
 import type { ParameterSource } from '../routing/route-metadata.js';
+import { compileValueReader } from './compile-value-reader.js';
 
 /**
  * The validated inputs of one request, by location: what a route's plan read, coerced and
@@ -41,7 +42,7 @@ export function parameterToken(source: ParameterSource): ServiceIdentifier {
       return tokenFor('body', (values) => values.body);
     default: {
       const { kind, name } = source;
-      return tokenFor(`${kind} ${name}`, (values) => values[kind]?.[name]);
+      return tokenFor(`${kind} ${name}`, compileValueReader(kind, name));
     }
   }
 }
