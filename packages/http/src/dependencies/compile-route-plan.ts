@@ -135,16 +135,18 @@ export function compileRoutePlan(
     pending?: PromiseLike<unknown>,
   ): Promise<SolvedRoute> => {
     if (issues.length === 0) {
-      if (pending) resolved.push(await pending);
+      if (pending) resolved[from] = await pending;
       // inversify builds each root with its sub-dependencies, in order.
       for (let index = pending ? from + 1 : from; index < roots.length; index++) {
         const root = roots[index] as DependencyNode;
-        resolved.push(await scope.enter(() => container.resolve(root.service)));
+        resolved[index] = await scope.enter(() => container.resolve(root.service));
       }
     } else {
       const invalid = invalidNodes(roots, new Set(issues.map(issueKey)));
       const built = new Set<DependencyNode>();
-      for (const root of roots) resolved.push(await resolveValid(container, scope, root, invalid, built));
+      for (const [index, root] of roots.entries()) {
+        resolved[index] = await resolveValid(container, scope, root, invalid, built);
+      }
     }
     if (!bodyFirst && parameters.readsBody) await checkBody(input, issues);
     if (issues.length > 0) throw new RequestValidationError(parameters.sort(issues));
@@ -160,7 +162,7 @@ export function compileRoutePlan(
     await checkBody(input, issues);
     values.body = input.body;
     scope.provide(ParameterValuesToken, values);
-    return solveLater(input, scope, issues, values, [], 0);
+    return solveLater(input, scope, issues, values, new Array(roots.length), 0);
   };
 
   return {
@@ -171,14 +173,15 @@ export function compileRoutePlan(
       if (bodyFirst) return solveBodyFirst(input, scope, issues, values);
       // One value per request; every parameter token reads its field (see ParameterValuesToken).
       if (providesValues) scope.provide(ParameterValuesToken, values);
-      const resolved: unknown[] = [];
+      // Sized once: filled in order, it never grows.
+      const resolved: unknown[] = new Array(roots.length);
       if (issues.length > 0 || parameters.readsBody) return solveLater(input, scope, issues, values, resolved, 0);
       // The common case: each root built synchronously, unless something in its graph is async.
       for (let index = 0; index < attempts.length; index++) {
         const value = (attempts[index] as (typeof attempts)[number])(scope);
         if (value instanceof Thrown) return value;
         if (isThenable(value)) return solveLater(input, scope, issues, values, resolved, index, value);
-        resolved.push(value);
+        resolved[index] = value;
       }
       return solved(input, values, resolved);
     },
