@@ -102,6 +102,11 @@ describe('parameter coercion', () => {
       expect((await read(`${url}/path/int/${text}`))[0], text).toBe(422);
     // Past 2^53 a number would no longer be the integer sent: refused rather than rounded.
     expect((await read(`${url}/path/int/12345678901234567890`))[0]).toBe(422);
+    // The last safe integers are read exactly, the first unsafe one (2^53 + 1, 16 digits) refused.
+    expect(await read(`${url}/path/int/999999999999999`)).toEqual([200, { value: 999999999999999 }]);
+    expect(await read(`${url}/path/int/9007199254740991`)).toEqual([200, { value: 9007199254740991 }]);
+    expect((await read(`${url}/path/int/9007199254740993`))[0]).toBe(422);
+    expect(await read(`${url}/path/int/0042`)).toEqual([200, { value: 42 }]);
   });
 
   it('reads numbers with a fraction or an exponent, but not hex, Infinity or NaN', async () => {
