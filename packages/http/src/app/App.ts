@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, Server as NetServer } from 'node:net';
-import { type HeraldContainer, isThenable, type RequestScope } from '@herald/core';
+import type { HeraldContainer, RequestScope } from '@herald/core';
 import type { ServiceIdentifier } from 'inversify';
 import type { Logger } from 'pino';
 import { AppNotListeningError } from '../errors.js';
@@ -327,7 +327,8 @@ export class App {
     } catch (error) {
       answer = this.#pipelineFailed(error, context);
     }
-    if (isThenable(answer)) return this.#deliverLater(answer, context, res, scope);
+    // The dispatcher's answer is pending only as a native promise (see `Dispatcher`).
+    if (answer instanceof Promise) return this.#deliverLater(answer, context, res, scope);
     return this.#deliver(answer, context, res, scope);
   }
 
