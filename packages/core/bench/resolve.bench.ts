@@ -77,4 +77,11 @@ describe('resolve a 6-service graph, 2 request-scoped', () => {
     const scope = herald.openScope();
     scope.enter(() => herald.get(Handler));
   });
+
+  // How the http adapter builds a route's roots: compiled once from the bindings (compileAttempt).
+  const build = herald.compileAttempt(Handler);
+  bench('herald: open scope + enter + compiled attempt', () => {
+    const scope = herald.openScope();
+    scope.enter(() => build(scope));
+  });
 });
