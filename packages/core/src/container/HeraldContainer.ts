@@ -143,7 +143,7 @@ export class HeraldContainer {
   resolvesSynchronously(binding: Binding): boolean {
     return resolvesSynchronously(binding, {
       isScopeReader: (factory) => this.#scopeReaders.has(factory as () => unknown),
-      hasActivations: (binding) => this.#hasActivations(binding),
+      hasActivations: ({ serviceIdentifier }) => this.#plugin().activationService.get(serviceIdentifier) !== undefined,
     });
   }
 
@@ -307,7 +307,7 @@ export class HeraldContainer {
       bindingsOf: (current) => this.bindingsOf(current),
       scopeRead: (binding) =>
         binding.type === 'DynamicValue' ? this.#scopeReaders.get(binding.value as () => unknown) : undefined,
-      hasActivations: (binding) => this.#hasActivations(binding),
+      resolvesSynchronously: (binding) => this.resolvesSynchronously(binding),
       unconstrained: (binding) => binding.isSatisfiedBy === this.#unconstrained,
     });
     if (build === undefined) return () => this.attempt(service);
@@ -318,10 +318,6 @@ export class HeraldContainer {
         return new Thrown(error);
       }
     };
-  }
-
-  #hasActivations({ serviceIdentifier }: Binding): boolean {
-    return this.#plugin().activationService.get(serviceIdentifier) !== undefined;
   }
 
   /** Resolves a service whose graph may be asynchronous. */

@@ -1,6 +1,7 @@
 import { OptionalKind } from '@sinclair/typebox';
 import type { ValidateFunction } from 'ajv';
 import { compileBodyCheck } from '../body/compile-body-check.js';
+import type { ValueLocation } from '../dependencies/compile-value-reader.js';
 import type { ParameterValues } from '../dependencies/dependency-parameters.js';
 import type { ValidationIssue } from '../errors.js';
 import { toIssues } from '../model/to-issues.js';
@@ -10,7 +11,6 @@ import { compileCoercion } from './coerce-string.js';
 import { compileLocationReader, type FieldPlan, type LocationReader } from './compile-location-reader.js';
 import type { Raw, RequestInputs } from './RequestInputs.js';
 
-type ScalarLocation = 'path' | 'query' | 'header' | 'cookie';
 type ScalarSource = Extract<ParameterSource, { name: string }>;
 
 /**
@@ -31,10 +31,10 @@ export interface ParameterPlan {
 const NO_VALUES: ParameterValues = Object.freeze({});
 
 /** FastAPI validates path, query, header, cookie, then body; its `loc` uses these names. */
-const LOCATIONS: readonly ScalarLocation[] = ['path', 'query', 'header', 'cookie'];
+const LOCATIONS: readonly ValueLocation[] = ['path', 'query', 'header', 'cookie'];
 
 interface LocationPlan {
-  location: ScalarLocation;
+  location: ValueLocation;
   fields: FieldPlan[];
   /** The location's raw inputs, parsed on demand. */
   raw: (input: RequestInputs) => Record<string, Raw>;
@@ -48,7 +48,7 @@ interface LocationPlan {
  * Per location, one function literal each, so each access site sees one property name: a
  * computed `values[location]` would be one site for all four, which V8 stops caching.
  */
-const ACCESS: Readonly<Record<ScalarLocation, Pick<LocationPlan, 'raw' | 'store'>>> = {
+const ACCESS: Readonly<Record<ValueLocation, Pick<LocationPlan, 'raw' | 'store'>>> = {
   path: {
     raw: (input) => input.path(),
     store: (values, read) => {
@@ -126,7 +126,7 @@ export function issueKey(issue: ValidationIssue): string {
 }
 
 function compileLocation(
-  location: ScalarLocation,
+  location: ValueLocation,
   sources: readonly ParameterSource[],
   validators: Validators,
   where: string,
