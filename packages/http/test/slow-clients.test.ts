@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { RequestScope } from '@herald/core';
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,38 @@ import { serve } from './serve.js';
 const events: string[] = [];
 const BIG = 'x'.repeat(32 * 1024 * 1024);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A connection that has had `answered` complete exchanges: the timer a new connection starts
+ * with is gone by then, so a stall in a later response is caught only if that response armed one.
+ */
+async function connectionAfter(url: string, answered: number): Promise<Socket> {
+  const socket = rawConnect(url);
+  socket.on('error', () => {});
+  for (let exchange = 0; exchange < answered; exchange++) {
+    let text = '';
+    socket.write('GET /ping HTTP/1.1\r\nHost: test\r\n\r\n');
+    await new Promise<void>((resolve) => {
+      const read = (chunk: Buffer) => {
+        text += chunk.toString('latin1');
+        if (!text.endsWith('{"pong":true}')) return;
+        socket.off('data', read);
+        resolve();
+      };
+      socket.on('data', read);
+    });
+  }
+  return socket;
+}
+
+/** How much a slow but steady reader takes between two stops. */
+const STOP_EVERY = 4 * 1024 * 1024;
+
+/** The two places a stall can start: the first response of a connection, or a later one. */
+const CONNECTIONS = [
+  ['a new connection', 0],
+  ['a keep-alive connection, after one exchange', 1],
+] as const;
 
 @Controller()
 class DownloadsController {
@@ -56,12 +89,11 @@ class DownloadsController {
   }
 }
 
-describe('a client that stops reading', () => {
+describe.each(CONNECTIONS)('a client that stops reading, on %s', (_, answered) => {
   it('is cut after responseIdleTimeout without write progress: source closed, cleanups run', async () => {
     events.length = 0;
     const { url } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
-    const socket = rawConnect(url);
-    socket.on('error', () => {});
+    const socket = await connectionAfter(url, answered);
     let received = 0;
     socket.on('data', (chunk: Buffer) => {
       received += chunk.length;
@@ -76,18 +108,17 @@ describe('a client that stops reading', () => {
     socket.resume();
     expect(await closedWithin(socket)).toBeLessThan(2_000);
   }, 10_000);
-});
 
-describe('a client that does not read a large body', () => {
   it.each(['/large-text', '/large-value'])(
-    'is cut after responseIdleTimeout (%s)',
+    'is cut after responseIdleTimeout when it never reads a large body (%s)',
     async (path) => {
       const { url, app } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
       const cut = new Promise((resolve) =>
-        app.server.once('request', (_request, response) => response.once('close', resolve)),
+        app.server.on('request', (request, response) => {
+          if (request.url === path) response.once('close', resolve);
+        }),
       );
-      const socket = rawConnect(url);
-      socket.on('error', () => {});
+      const socket = await connectionAfter(url, answered);
       socket.pause();
       socket.write(`GET ${path} HTTP/1.1\r\nHost: test\r\n\r\n`);
       // Never read: the response closes on the server's side while the client still waits.
@@ -103,6 +134,37 @@ describe('a client that does not read a large body', () => {
     },
     10_000,
   );
+
+  it('cuts a pipelined response that stalls behind one already written', async () => {
+    const { url, app } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
+    const socket = await connectionAfter(url, answered);
+    const closed: string[] = [];
+    app.server.on('request', (request, response) => response.once('close', () => closed.push(String(request.url))));
+    socket.pause();
+    socket.write('GET /ping HTTP/1.1\r\nHost: test\r\n\r\nGET /large-text HTTP/1.1\r\nHost: test\r\n\r\n');
+    expect(await eventually(() => closed.length === 2, 4_000)).toBe(true);
+    socket.resume();
+    expect(await closedWithin(socket)).toBeLessThan(3_000);
+  });
+
+  it('is never cut while it keeps reading, however slowly', async () => {
+    const { url } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
+    const socket = await connectionAfter(url, answered);
+    // It takes 4 MiB, then stops for half the timeout, again and again: more than the timeout in
+    // all, while what the kernel takes in each stop's wake shows the server write progress.
+    let received = 0;
+    let nextStop = STOP_EVERY;
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received < nextStop) return;
+      nextStop += STOP_EVERY;
+      socket.pause();
+      setTimeout(() => socket.resume(), 150);
+    });
+    socket.write('GET /large-text HTTP/1.1\r\nHost: test\r\n\r\n');
+    expect(await eventually(() => received > BIG.length, 5_000)).toBe(true);
+    expect(socket.destroyed).toBe(false);
+  }, 10_000);
 });
 
 describe('the response idle timeout and other quiet sockets', () => {
@@ -124,17 +186,12 @@ describe('the response idle timeout and other quiet sockets', () => {
     expect(await closedWithin(socket)).toBeLessThan(3_000);
   });
 
-  it('cuts a pipelined response that stalls behind one already written', async () => {
-    const { url, app } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
-    const closed: string[] = [];
-    app.server.on('request', (request, response) => response.once('close', () => closed.push(String(request.url))));
+  it('closes a connection that never sends a byte', async () => {
+    // node's headersTimeout starts with the first byte of a head: without one, only this timer.
+    const { url } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
     const socket = rawConnect(url);
-    socket.on('error', () => {});
-    socket.pause();
-    socket.write('GET /ping HTTP/1.1\r\nHost: test\r\n\r\nGET /large-text HTTP/1.1\r\nHost: test\r\n\r\n');
-    expect(await eventually(() => closed.length === 2, 4_000)).toBe(true);
-    socket.resume();
-    expect(await closedWithin(socket)).toBeLessThan(3_000);
+    const closed = closedWithin(socket).then(() => 'closed');
+    expect(await Promise.race([closed, sleep(3_000).then(() => 'still open')])).toBe('closed');
   });
 });
 

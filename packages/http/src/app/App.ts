@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { type AddressInfo, Server as NetServer } from 'node:net';
+import { type AddressInfo, Server as NetServer, type Socket } from 'node:net';
 import type { HeraldContainer, RequestScope } from '@herald/core';
 import type { ServiceIdentifier } from 'inversify';
 import type { Logger } from 'pino';
@@ -12,6 +12,7 @@ import { internalServerError, toOutgoing } from '../pipeline/build-outgoing.js';
 import { ClassAnswer } from '../pipeline/ClassAnswer.js';
 import type { Answer, Dispatcher } from '../pipeline/Dispatcher.js';
 import { PlainAnswer } from '../pipeline/PlainAnswer.js';
+import { armIdleTimer } from './arm-idle-timer.js';
 import { closeStalledSocket } from './close-stalled-socket.js';
 import { type RequestEntry, RequestList } from './RequestList.js';
 import { connectionsCheckingInterval, type ResolvedServerLimits } from './ServerLimits.js';
@@ -94,6 +95,8 @@ export class App {
   /** Whether a middleware may look the scope up after an `await`: then the chain runs in AsyncLocalStorage. */
   readonly #chainNeedsStorage: boolean;
   readonly #bodyLimit: number;
+  /** `limits.responseIdleTimeout`; 0 when off. */
+  readonly #idleTimeout: number;
   /** Each in-flight request's scope, with the promise of its cleanups once they started. */
   readonly #inFlight = new RequestList<Promise<void> | undefined>();
   /** Requests writing a stream body; after a cut their streams settle as their sockets close. */
@@ -115,6 +118,7 @@ export class App {
     this.#chainNeedsStorage = !middleware.every(isScopeFree);
     this.#logger = logger;
     this.#bodyLimit = bodyLimit;
+    this.#idleTimeout = limits.responseIdleTimeout;
     this.#run = chainMiddleware(middleware, dispatcher.dispatch);
     this.server = createServer(
       {
@@ -126,8 +130,10 @@ export class App {
       (req, res) => void this.#serve(req, res),
     );
     this.server.maxConnections = limits.maxConnections;
-    if (limits.responseIdleTimeout > 0) {
-      this.server.timeout = limits.responseIdleTimeout;
+    // Not `server.timeout`, which node re-arms on every request (see `armIdleTimer`): a new
+    // connection is guarded until its first response, later requests only when they can stall.
+    if (this.#idleTimeout > 0) {
+      this.server.on('connection', (socket: Socket) => socket.setTimeout(this.#idleTimeout));
       this.server.on('timeout', closeStalledSocket);
     }
     // `Expect: 100-continue` (RFC 9110 §10.1.1): invite the upload only when its declared length
@@ -380,22 +386,28 @@ export class App {
     else if (this.#closing || (!(answer instanceof PlainAnswer) && answer.closeConnection)) res.shouldKeepAlive = false;
     const head = context.method === 'HEAD';
     try {
-      // Without middleware, a plain value or a response class is written straight when it can be.
-      if (answer instanceof PlainAnswer && (res.destroyed || writePlainAnswer(res, answer, scope.response, head)))
-        return;
-      if (answer instanceof ClassAnswer && (res.destroyed || writeClassAnswer(res, answer, scope.response, head)))
-        return;
-      // A stream's source runs as it is written, after the handler returned: in the scope, also
-      // after its `await`s, whichever way the route ran.
-      const outgoing = toOutgoing(answer, scope.response);
-      const streaming = isStreamBody(outgoing.body)
-        ? scope.run(() => writeResponse(res, outgoing, head))
-        : writeResponse(res, outgoing, head);
+      const streaming = this.#write(answer, res, scope, head);
+      if (this.#idleTimeout > 0) armIdleTimer(res, this.#idleTimeout);
       if (streaming) return this.#stream(streaming, context, res, scope);
     } catch (error) {
       return this.#writeFailed(error, context, res, scope);
     }
     return undefined;
+  }
+
+  /** Writes the answer to `res`; returns a promise only for a stream. */
+  #write(answer: Answer, res: ServerResponse, scope: RequestScope, head: boolean): Promise<void> | undefined {
+    // Without middleware, a plain value or a response class is written straight when it can be.
+    if (answer instanceof PlainAnswer && (res.destroyed || writePlainAnswer(res, answer, scope.response, head)))
+      return undefined;
+    if (answer instanceof ClassAnswer && (res.destroyed || writeClassAnswer(res, answer, scope.response, head)))
+      return undefined;
+    // A stream's source runs as it is written, after the handler returned: in the scope, also
+    // after its `await`s, whichever way the route ran.
+    const outgoing = toOutgoing(answer, scope.response);
+    return isStreamBody(outgoing.body)
+      ? scope.run(() => writeResponse(res, outgoing, head))
+      : writeResponse(res, outgoing, head);
   }
 
   async #stream(

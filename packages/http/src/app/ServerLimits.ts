@@ -20,7 +20,8 @@ export interface ServerLimits {
   /**
    * Once the response has started, how long the socket may make no write progress (a client that
    * stopped reading) before it is destroyed, its stream's source closed and its cleanups run.
-   * A slow handler is not cut: the clock starts with the response. Default 30 s.
+   * A slow handler is not cut: the clock starts with the response. A connection that never sends
+   * a byte is closed after the same time. Default 30 s.
    */
   responseIdleTimeout?: number;
   /** Connections beyond this many are closed as they arrive. Default: no cap. */

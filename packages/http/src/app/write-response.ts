@@ -16,7 +16,7 @@ import { closeSource } from './close-source.js';
  * chunks are piped with backpressure, a failure midway aborts the connection (the status can no
  * longer change), and a client that goes away stops the source.
  *
- * A client that stops reading is cut by the server's idle timeout (see `closeStalledSocket`).
+ * A client that stops reading is cut by the socket's idle timer (see `armIdleTimer`).
  */
 export function writeResponse(
   res: ServerResponse,
