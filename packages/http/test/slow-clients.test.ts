@@ -83,6 +83,13 @@ class DownloadsController {
     return { slow: true };
   }
 
+  /** Silent for longer than the idle timeout, then a body larger than the socket buffers. */
+  @Get('/slow-large')
+  async slowLarge() {
+    await sleep(700);
+    return new PlainTextResponse(BIG);
+  }
+
   @Post('/echo')
   echo(@Body(Type.Object({}, { additionalProperties: true })) body: unknown) {
     return body;
@@ -109,7 +116,7 @@ describe.each(CONNECTIONS)('a client that stops reading, on %s', (_, answered) =
     expect(await closedWithin(socket)).toBeLessThan(2_000);
   }, 10_000);
 
-  it.each(['/large-text', '/large-value'])(
+  it.each(['/large-text', '/large-value', '/slow-large'])(
     'is cut after responseIdleTimeout when it never reads a large body (%s)',
     async (path) => {
       const { url, app } = await serve([DownloadsController], { limits: { responseIdleTimeout: 300 } });
