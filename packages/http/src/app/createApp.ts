@@ -55,6 +55,12 @@ export interface AppOptions {
    * `'off'`, which costs nothing per request.
    */
   strictHeaders?: StrictHeaders;
+  /**
+   * Answer a path that no route matches, but would with its trailing slash removed or one added,
+   * with a 307 to that path (query kept), as FastAPI's `redirect_slashes`. Default `true`;
+   * `false` answers 404.
+   */
+  redirectSlashes?: boolean;
 }
 
 /**
@@ -101,6 +107,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     routes: compileRoutes(),
     exceptionHandlers: new ExceptionHandlers(options.exceptionHandlers),
     bodyLimit,
+    redirectSlashes: options.redirectSlashes ?? true,
   });
   // A test override (`container.override`, TestClient's) changes the graph the route plans were
   // compiled from: compile them again, once per change, so requests still pay nothing for it.

@@ -11,7 +11,8 @@ import type { RequestContext } from '../middleware/Middleware.js';
 import type { OutgoingResponse } from '../middleware/OutgoingResponse.js';
 import { RequestInputs } from '../params/RequestInputs.js';
 import { HttpResponse } from '../responses/HttpResponse.js';
-import type { CompiledRoute, RouteTable } from '../routing/RouteTable.js';
+import { RedirectResponse } from '../responses/response-classes.js';
+import type { CompiledRoute, RouteMatch, RouteTable } from '../routing/RouteTable.js';
 import { answerToError, answerToException, internalServerError, toOutgoing } from './build-outgoing.js';
 import { ClassAnswer } from './ClassAnswer.js';
 import type { ExceptionHandlers } from './ExceptionHandlers.js';
@@ -22,6 +23,8 @@ export interface DispatcherOptions {
   routes: RouteTable;
   exceptionHandlers: ExceptionHandlers;
   bodyLimit: number;
+  /** Whether a path that names a route but for its trailing slash is redirected to it (307). */
+  redirectSlashes: boolean;
 }
 
 /**
@@ -87,20 +90,23 @@ export class Dispatcher {
    */
   answer(context: RequestContext): Answer | Promise<Answer> {
     const match = this.#options.routes.match(context.method, context.path);
-    if (!match.route) {
-      const error = match.malformed
-        ? new MalformedUrlError()
-        : match.allowed.length > 0
-          ? new MethodNotAllowedError(match.allowed)
-          : new NotFoundError();
-      return sealed(context, this.#fromError(error, context, undefined));
-    }
+    if (!match.route) return sealed(context, this.#unmatched(match, context));
     const { route, params } = match;
     context.route = route.path;
     // Only a route whose code may continue after an `await` pays for AsyncLocalStorage.
     return route.asyncContext
       ? context.scope.run(() => this.#answerRoute(route, params, context))
       : context.scope.enter(() => this.#answerRoute(route, params, context));
+  }
+
+  /** A path no route answers with this method: 400, 405, a redirect to its other slash form, or 404. */
+  #unmatched(match: Extract<RouteMatch, { route: undefined }>, context: RequestContext): Answer | Promise<Answer> {
+    if (match.malformed) return this.#fromError(new MalformedUrlError(), context, undefined);
+    if (match.allowed.length > 0) return this.#fromError(new MethodNotAllowedError(match.allowed), context, undefined);
+    // Starlette's order: a route under the path with another method is a 405, not a redirect.
+    const other = this.#options.redirectSlashes ? this.#options.routes.slashRedirect(context.path) : undefined;
+    if (other !== undefined) return redirectTo(other + context.url.slice(context.path.length));
+    return this.#fromError(new NotFoundError(), context, undefined);
   }
 
   #answerRoute(
@@ -226,6 +232,11 @@ export class Dispatcher {
 function serialize(route: CompiledRoute, result: unknown): Called {
   if (result instanceof HttpResponse) return result;
   return new PlainAnswer(route.serialize(result), route.status);
+}
+
+/** A 307 to `location` (the query kept), as Starlette's router answers it: no route ran. */
+function redirectTo(location: string): ClassAnswer {
+  return new ClassAnswer(new RedirectResponse(location), null, undefined);
 }
 
 /** Seals the temporal `Response` once the answer is known, now or when it settles. */

@@ -9,6 +9,7 @@ import { RouteDefinitionError } from '../errors.js';
 import { compileResponseModel, type Serializer, serializeAnyValue } from '../model/compile-response-model.js';
 import type { Validators } from '../model/validators.js';
 import { controllerDefinition, type HttpMethod } from './route-metadata.js';
+import { otherSlashForm } from './slash-redirect.js';
 
 /** Everything a request to one route needs, computed once at start-up. */
 export interface CompiledRoute {
@@ -64,7 +65,8 @@ function assertRouteStatus(status: number | undefined, label: string): void {
  */
 export class RouteTable {
   readonly #router = FindMyWay({
-    ignoreTrailingSlash: true,
+    // A path matches as declared; the other slash form is redirected to it (`redirectSlashes`).
+    ignoreTrailingSlash: false,
     caseSensitive: true,
     // find-my-way's default of 100 guards regex parameters, which Herald routes do not have; past
     // it a long `/items/{name}` would be a 404. No parameter outgrows the request line, which
@@ -157,6 +159,17 @@ export class RouteTable {
     // comes back as a match without a store (`onBadUrl`), for whichever method tried it.
     if (found?.store === null || others.some((other) => other.found?.store === null)) return MALFORMED;
     return { route: undefined, allowed: others.filter((other) => other.found !== null).map((other) => other.method) };
+  }
+
+  /**
+   * The path the request should have asked for when it names no route only by its trailing
+   * slash (see `otherSlashForm`): a route answers the other form, with any method.
+   */
+  slashRedirect(path: string): string | undefined {
+    const other = otherSlashForm(path);
+    if (other === undefined) return undefined;
+    for (const method of this.#methods) if (this.#router.find(method, other)?.store) return other;
+    return undefined;
   }
 
   #add(method: HttpMethod, path: string, route: CompiledRoute): void {

@@ -1,0 +1,20 @@
+/**
+ * Where Starlette's `redirect_slashes` sends a path no route matches: the same path without its
+ * trailing slashes, or with one added (`/items/` ↔ `/items`). `undefined` for the root, for a
+ * request target not in origin form (`*`, `http://…`), and for a form that would begin with `//`
+ * or `/\`, which a browser reads as another host: the redirect must never leave the site.
+ * Whether a route answers the form is the caller's to check.
+ *
+ * @example
+ * ```ts
+ * otherSlashForm('/items/'); // '/items'
+ * otherSlashForm('/items'); // '/items/'
+ * otherSlashForm('//evil.example'); // undefined
+ * ```
+ */
+export function otherSlashForm(path: string): string | undefined {
+  if (path === '/') return undefined;
+  const other = path.endsWith('/') ? path.replace(/\/+$/, '') : `${path}/`;
+  // Origin form only (which also leaves out `//` stripped to nothing), and never `//` or `/\`.
+  return other[0] === '/' && other[1] !== '/' && other[1] !== '\\' ? other : undefined;
+}
