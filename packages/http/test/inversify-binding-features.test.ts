@@ -90,6 +90,18 @@ class Regional {
 }
 
 const Admin = Symbol('Admin');
+const Forecast = Symbol('Forecast');
+const Outlook = Symbol('Outlook');
+
+/** A thenable that is not a native promise, as a query builder or another promise library gives. */
+class Eventually<T> {
+  constructor(readonly settled: Promise<T>) {}
+
+  // biome-ignore lint/suspicious/noThenProperty: a thenable is the point
+  then<R>(onFulfilled?: (value: T) => R, onRejected?: (reason: unknown) => R): Eventually<R> {
+    return new Eventually(this.settled.then(onFulfilled, onRejected));
+  }
+}
 
 @injectable()
 class Guest {
@@ -148,6 +160,11 @@ class FeaturesController {
     return { region: regional.settings.region };
   }
 
+  @Get('/forecast')
+  forecast(@Inject(Forecast) forecast: string, @Inject(Outlook) outlook: string) {
+    return { forecast, outlook };
+  }
+
   @Get('/guest')
   guest(@Inject(Guest) guest: Guest) {
     return { secret: guest.secret };
@@ -193,6 +210,10 @@ async function serveFeatures() {
       // The one binding of Admin is for a parent that is not in the graph.
       bind(Admin).toConstantValue('for admins').whenParentIs(WithNamed);
       bind(Guest).toSelf().inRequestScope();
+      bind(Forecast)
+        .toResolvedValue(() => new Eventually(new Promise((resolve) => setTimeout(() => resolve('sunny'), 5))))
+        .inRequestScope();
+      bind(Outlook).toConstantValue(new Eventually(Promise.resolve('bright')));
     },
   });
 }
@@ -257,6 +278,13 @@ describe('a route graph using inversify binding features', () => {
   it('awaits a constant promise and injects what it holds', async () => {
     const { url } = await serveFeatures();
     expect((await get(`${url}/regional`)).body).toEqual({ region: 'eu' });
+  });
+
+  it('awaits a value that is a thenable but not a promise, as inversify does', async () => {
+    const { url } = await serveFeatures();
+    // inversify hands a route every pending root as a native promise, which is what the route
+    // plan checks for (`instanceof Promise`): were one a thenable, the handler would get it.
+    expect((await get(`${url}/forecast`)).body).toEqual({ forecast: 'sunny', outlook: 'bright' });
   });
 
   it('refuses a binding whose `when` constraint the graph does not meet, as inversify does', async () => {

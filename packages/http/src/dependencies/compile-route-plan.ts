@@ -1,4 +1,4 @@
-import { type HeraldContainer, isThenable, type RequestScope, Thrown } from '@herald/core';
+import { type HeraldContainer, type RequestScope, Thrown } from '@herald/core';
 import type { ServiceIdentifier } from 'inversify';
 import { RequestValidationError, RouteDefinitionError, type ValidationIssue } from '../errors.js';
 import type { Validators } from '../model/validators.js';
@@ -177,10 +177,12 @@ export function compileRoutePlan(
       const resolved: unknown[] = new Array(roots.length);
       if (issues.length > 0 || parameters.readsBody) return solveLater(input, scope, issues, values, resolved, 0);
       // The common case: each root built synchronously, unless something in its graph is async.
+      // Pending only as a native promise: a compiled graph never is, and inversify hands back
+      // a value's own thenable as one; `isThenable` would read `.then` on every instance.
       for (let index = 0; index < attempts.length; index++) {
         const value = (attempts[index] as (typeof attempts)[number])(scope);
         if (value instanceof Thrown) return value;
-        if (isThenable(value)) return solveLater(input, scope, issues, values, resolved, index, value);
+        if (value instanceof Promise) return solveLater(input, scope, issues, values, resolved, index, value);
         resolved[index] = value;
       }
       return solved(input, values, resolved);
