@@ -14,7 +14,18 @@
  */
 export function otherSlashForm(path: string): string | undefined {
   if (path === '/') return undefined;
-  const other = path.endsWith('/') ? path.replace(/\/+$/, '') : `${path}/`;
+  const other = path.endsWith('/') ? withoutTrailingSlashes(path) : `${path}/`;
   // Origin form only (which also leaves out `//` stripped to nothing), and never `//` or `/\`.
   return other[0] === '/' && other[1] !== '/' && other[1] !== '\\' ? other : undefined;
+}
+
+/**
+ * `path` up to its last character that is not a slash. A scan from the end, not `/\/+$/`: on a
+ * path of many slashes then another character, each slash would start a match that runs to it
+ * and fails, quadratic in the slashes (0.35 s for a 16 KiB path).
+ */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end--;
+  return path.slice(0, end);
 }
