@@ -104,18 +104,6 @@ describe('redirect slashes, as FastAPI and Starlette', () => {
     expect(await ask(url, 'GET', 'http://evil.example/hello')).toMatchObject({ status: 404, location: undefined });
   });
 
-  it('stays prompt on a path of thousands of slashes, the shape that makes a trailing-slash regex quadratic', async () => {
-    const { url } = await serve([PagesController]);
-    // ~16 KiB, what node's header limit lets through: 0.35 s a request with `/\/+$/` (7 s for
-    // these twenty), a millisecond with a scan. The bound is a denial-of-service guard, generous.
-    const path = `/a${'/'.repeat(16_000)}b/`;
-    const started = performance.now();
-    for (let request = 0; request < 20; request++) {
-      expect(await ask(url, 'GET', path)).toMatchObject({ status: 404, location: undefined });
-    }
-    expect(performance.now() - started).toBeLessThan(1_000);
-  });
-
   it('answers 404 instead when redirectSlashes is false', async () => {
     const { url } = await serve([PagesController], { redirectSlashes: false });
     expect(await ask(url, 'GET', '/hello/')).toMatchObject({ status: 200 });

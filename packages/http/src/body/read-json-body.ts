@@ -13,7 +13,8 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.js';
 // application/json and the structured-syntax suffix +json (RFC 6839 §3.1), parameters ignored.
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 // No content coding, or `identity` said out loud (RFC 9110 §8.4.1); anything else is not decoded.
-const IDENTITY = /^\s*(?:identity)?\s*$/i;
+// One `\s*` per place: two side by side would split a run of spaces every way, quadratic.
+const IDENTITY = /^\s*(?:identity\s*)?$/i;
 // JSON is UTF-8 (RFC 8259 §8.1): a byte sequence that is not is refused, not patched with U+FFFD.
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
