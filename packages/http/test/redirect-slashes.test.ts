@@ -15,6 +15,11 @@ class PagesController {
     return ['a'];
   }
 
+  @Get('/items/{id}')
+  item(@Param('id') id: string) {
+    return { id };
+  }
+
   @Get('/users/{id}')
   user(@Param('id') id: string) {
     return { id };
@@ -31,14 +36,18 @@ class PagesController {
   }
 }
 
-@Controller()
+/** A prefix of `/` before a route's own `/`: a path that begins with `//`, as a mistake makes. */
+@Controller('/')
 class SegmentsController {
-  /** Answers `//host/` and `/\host/` too: find-my-way matches an empty or backslashed segment. */
-  @Get('/{first}/{second}/')
-  pair(@Param('first') first: string, @Param('second') second: string) {
-    return { first, second };
+  @Get('/evil.example/')
+  doubled() {
+    return 'doubled';
   }
+}
 
+@Controller()
+class NamesController {
+  /** Answers `/\host/` too: a segment may hold a backslash. */
   @Get('/{name}/')
   named(@Param('name') name: string) {
     return { name };
@@ -81,6 +90,15 @@ describe('redirect slashes, as FastAPI and Starlette', () => {
     expect(await ask(url, 'POST', '/both')).toMatchObject({ status: 405, location: undefined });
   });
 
+  it('never matches a path parameter to an empty segment, as Starlette’s `[^/]+`', async () => {
+    const { url } = await serve([PagesController]);
+    // `/items/` is not `/items/{id}` with an empty id: it is `/items` with a slash.
+    expect(await ask(url, 'GET', '/items/')).toMatchObject({ status: 307, location: '/items' });
+    expect(await ask(url, 'GET', '/items/7')).toMatchObject({ status: 200, body: '{"id":"7"}' });
+    expect(await ask(url, 'GET', '/users/')).toMatchObject({ status: 404, location: undefined });
+    expect(await ask(url, 'POST', '/users/')).toMatchObject({ status: 404, location: undefined });
+  });
+
   it('answers 404 when neither form has a route, and for the root', async () => {
     const { url } = await serve([PagesController]);
     expect(await ask(url, 'GET', '/nowhere/else/at/all')).toMatchObject({ status: 404, location: undefined });
@@ -88,8 +106,8 @@ describe('redirect slashes, as FastAPI and Starlette', () => {
   });
 
   it('never redirects to another host: `//host` and `/\\host` are answered 404', async () => {
-    const { url } = await serve([SegmentsController]);
-    // Both other forms have a route (an empty first segment; a backslashed name), yet a
+    const { url } = await serve([SegmentsController, NamesController]);
+    // Both other forms have a route (a declared `//` path; a backslashed name), yet a
     // `Location` of `//evil.example/` or `/\evil.example/` would send a browser elsewhere.
     expect(await ask(url, 'GET', '//evil.example/')).toMatchObject({ status: 200 });
     expect(await ask(url, 'GET', '//evil.example')).toMatchObject({ status: 404, location: undefined });

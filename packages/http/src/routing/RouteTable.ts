@@ -18,6 +18,8 @@ export interface CompiledRoute {
   /** The path pattern as find-my-way matches it, e.g. `/items/:id`. */
   readonly path: string;
   readonly handler: string | symbol;
+  /** The names of its path parameters; none matches an empty segment (see `RouteTable.match`). */
+  readonly parameters: readonly string[];
   /** The route's whole dependency graph and inputs, solved per request. */
   readonly plan: RoutePlan;
   readonly status: number | undefined;
@@ -38,6 +40,9 @@ export interface CompiledRoute {
 export type RouteMatch =
   | { route: CompiledRoute; params: Record<string, string | undefined> }
   | { route: undefined; allowed: string[]; malformed?: true };
+
+/** What find-my-way's `find` gives: a match with its store and params, or `null`. */
+type Found = ReturnType<ReturnType<typeof FindMyWay>['find']>;
 
 const MALFORMED: RouteMatch = { route: undefined, allowed: [], malformed: true };
 
@@ -102,18 +107,20 @@ export class RouteTable {
         const routeDependencies = [...dependencies, ...definition.dependencies, ...(route.options.dependencies ?? [])];
         const handlerSources = definition.parameters.get(route.handler) ?? [];
         const handler = implementationType.prototype[route.handler] as (...args: unknown[]) => unknown;
+        const parameters = [...path.matchAll(/:(\w+)/g)].map((match) => match[1] as string);
         const plan = compileRoutePlan(container, validators, {
           label,
           controller: serviceIdentifier,
           dependencies: routeDependencies,
           handler: handlerSources,
           arity: handler.length,
-          pathParameters: [...path.matchAll(/:(\w+)/g)].map((match) => match[1] as string),
+          pathParameters: parameters,
         });
         const compiled: CompiledRoute = {
           label,
           path,
           handler: route.handler,
+          parameters,
           plan,
           status: route.options.status,
           serialize: route.options.responseModel
@@ -150,11 +157,11 @@ export class RouteTable {
 
   /** Matches a method and raw path (no query string). */
   match(method: string, path: string): RouteMatch {
-    const found = this.#router.find(method as HTTPMethod, path);
+    const found = this.#find(method, path);
     if (found?.store) return { route: found.store as CompiledRoute, params: found.params };
     const others = [...this.#methods]
       .filter((other) => other !== method)
-      .map((other) => ({ method: other, found: this.#router.find(other, path) }));
+      .map((other) => ({ method: other, found: this.#find(other, path) }));
     // find-my-way decodes a path only for a method that has routes; one that does not decode
     // comes back as a match without a store (`onBadUrl`), for whichever method tried it.
     if (found?.store === null || others.some((other) => other.found?.store === null)) return MALFORMED;
@@ -168,8 +175,20 @@ export class RouteTable {
   slashRedirect(path: string): string | undefined {
     const other = otherSlashForm(path);
     if (other === undefined) return undefined;
-    for (const method of this.#methods) if (this.#router.find(method, other)?.store) return other;
+    for (const method of this.#methods) if (this.#find(method, other)?.store) return other;
     return undefined;
+  }
+
+  /**
+   * find-my-way's match, unless it gives a path parameter an empty segment: Starlette's match
+   * `[^/]+`, so `/items/` is not `/items/{id}` with an empty id (FastAPI redirects it to `/items`
+   * when that route exists, else answers 404), and `//x` is not `/{a}/{b}`.
+   */
+  #find(method: string, path: string): Found {
+    const found = this.#router.find(method as HTTPMethod, path);
+    const route = found?.store as CompiledRoute | null | undefined;
+    if (route) for (const name of route.parameters) if (found?.params[name] === '') return null;
+    return found;
   }
 
   #add(method: HttpMethod, path: string, route: CompiledRoute): void {
