@@ -13,9 +13,9 @@
  * ```
  */
 export function otherSlashForm(path: string): string | undefined {
-  if (path === '/') return undefined;
   const other = path.endsWith('/') ? withoutTrailingSlashes(path) : `${path}/`;
-  // Origin form only (which also leaves out `//` stripped to nothing), and never `//` or `/\`.
+  // Origin form only, which also leaves out the root and `//`, stripped to nothing; never `//`
+  // or `/\`.
   return other[0] === '/' && other[1] !== '/' && other[1] !== '\\' ? other : undefined;
 }
 
