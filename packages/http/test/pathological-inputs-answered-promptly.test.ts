@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { Body, Controller, Get, Param, Post } from '../src/index.js';
+import { parseResponse } from './parse-response.js';
 import { rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
@@ -36,7 +37,7 @@ async function twenty(url: string, request: string | Buffer): Promise<{ statuses
   const started = performance.now();
   for (let round = 0; round < 20; round++) {
     const reply = await rawExchange(url, request);
-    statuses.add(Number(reply.text.split(' ')[1]));
+    statuses.add(parseResponse(reply.text).status);
   }
   return { statuses, ms: performance.now() - started };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Controller, Get, Param, Post } from '../src/index.js';
+import { parseResponse } from './parse-response.js';
 import { rawExchange } from './raw-http.js';
 import { serve } from './serve.js';
 
@@ -57,13 +58,9 @@ class NamesController {
 /** The status line and the `Location` of one raw request's answer, and its body. */
 async function ask(url: string, method: string, target: string) {
   const reply = await rawExchange(url, `${method} ${target} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n`);
-  const [head = '', body] = reply.text.split('\r\n\r\n');
-  return {
-    status: Number(head.split(' ')[1]),
-    location: /^location: (.*)$/im.exec(head)?.[1],
-    length: /^content-length: (.*)$/im.exec(head)?.[1],
-    body,
-  };
+  const { status, headers, rest } = parseResponse(reply.text);
+  const field = (name: string) => headers.find(([header]) => header === name)?.[1];
+  return { status, location: field('location'), length: field('content-length'), body: rest };
 }
 
 describe('redirect slashes, as FastAPI and Starlette', () => {
